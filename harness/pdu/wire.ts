@@ -1,0 +1,51 @@
+// PDU wire framing (RFC 7143 §11.2): BHS, AHS, header digest, data, zero padding, data digest.
+import { crc32c } from './crc32c.js';
+
+/** Codec output for one PDU: the BHS with its length fields already written, AHS and data. */
+export interface PduParts {
+  /** The 48-byte BHS exactly as the codec wrote it; TotalAHSLength and DataSegmentLength are not touched here. */
+  bhs: Uint8Array;
+  /** The AHSs, already padded by the codec (sent as given, so a fuzzer can send odd lengths). */
+  ahs?: Uint8Array;
+  /** The data segment without padding. */
+  data?: Uint8Array;
+  /** Padding to send instead of zeros (fuzzing); default: zeros up to a 4-byte boundary. */
+  pad?: Uint8Array;
+}
+
+/** Which digests were negotiated on the connection (RFC 7143 §13.1). */
+export interface WireDigests {
+  headerDigest?: boolean;
+  dataDigest?: boolean;
+}
+
+const ZERO_PAD = new Uint8Array(3);
+
+/** Number of zero bytes that pad `n` bytes to a 4-byte boundary. */
+export const padLength = (n: number): number => (4 - (n & 3)) & 3;
+
+/**
+ * One PDU as it goes on the wire. The lengths in the BHS are sent as the codec wrote them, so a
+ * case can send a PDU whose TotalAHSLength or DataSegmentLength lies. The header digest covers
+ * BHS + AHS; the data digest covers data + padding and is left out when the data segment is empty.
+ */
+export function toWire(parts: PduParts, digests: WireDigests = {}): Buffer {
+  const ahs = parts.ahs ?? ZERO_PAD.subarray(0, 0);
+  const data = parts.data ?? ZERO_PAD.subarray(0, 0);
+  const pad = parts.pad ?? ZERO_PAD.subarray(0, padLength(data.length));
+  const hd = digests.headerDigest ? 4 : 0;
+  const dd = digests.dataDigest && data.length > 0 ? 4 : 0;
+  const headerLen = parts.bhs.length + ahs.length;
+  const out = Buffer.allocUnsafe(headerLen + hd + data.length + pad.length + dd);
+  out.set(parts.bhs, 0);
+  out.set(ahs, parts.bhs.length);
+  let p = headerLen;
+  if (hd) p = out.writeUInt32LE(crc32c(out.subarray(0, headerLen)), p);
+  const dataStart = p;
+  out.set(data, p);
+  p += data.length;
+  out.set(pad, p);
+  p += pad.length;
+  if (dd) out.writeUInt32LE(crc32c(out.subarray(dataStart, p)), p);
+  return out;
+}
