@@ -10,8 +10,11 @@ export interface Violation {
   message: string;
   /** Field name the rule is about, when there is one. */
   field?: string;
+  /** How strongly the text puts it; absent means MUST. */
+  level?: 'MUST' | 'SHOULD';
 }
 
 /** Builds a violation; keeps call sites one line long. */
-export const violation = (rule: string, ref: string, message: string, field?: string): Violation =>
-  field === undefined ? { rule, ref, message } : { rule, ref, message, field };
+export const violation = (rule: string, ref: string, message: string, field?: string, level?: 'SHOULD'): Violation => ({
+  rule, ref, message, ...(field === undefined ? {} : { field }), ...(level === undefined ? {} : { level }),
+});
