@@ -8,7 +8,7 @@ const I = { ip: '192.0.2.1', port: 51000 };
 const T = { ip: '192.0.2.9', port: 3290 };
 const isn = { i: 0xffffff00, t: 1000 };
 
-const seg = (from: 'i' | 't', seq: number, payload: Buffer, flags = TCP.ACK): TcpSegment => {
+const seg = (from: 'i' | 't', seq: number, payload: Buffer, flags: number = TCP.ACK): TcpSegment => {
   const [a, b] = from === 'i' ? [I, T] : [T, I];
   return { src: a.ip, dst: b.ip, srcPort: a.port, dstPort: b.port, seq: seq >>> 0, flags, payload, missing: 0 };
 };
