@@ -53,6 +53,25 @@ describe('captures in ../shared/captures', () => {
     });
   });
 
+  it('finds the connections, endpoints and digests that SUMMARY.txt lists', () => {
+    const summary = new Map<string, string[]>();
+    let file = '';
+    for (const line of readFileSync(new URL('SUMMARY.txt', dir), 'utf8').split('\n')) {
+      const head = /^(\S+\.pcap): /.exec(line);
+      if (head) { file = head[1]!; summary.set(file, []); continue; }
+      const conn = /^\s+conn (\d+) (\S+)>(\S+): digests header=(\w+) data=(\w+)/.exec(line);
+      if (conn) summary.get(file)!.push(conn.slice(1).join(' '));
+    }
+    expect([...summary.keys()].sort()).toEqual(captures);
+    for (const f of captures) {
+      const ours = readCapture(readFileSync(new URL(f, dir))).connections.map((c) => {
+        const { digests } = frameConnection(c);
+        return `${c.id} ${c.initiator} ${c.target} ${digests.header} ${digests.data}`;
+      });
+      expect(ours, f).toEqual(summary.get(f));
+    }
+  });
+
   it('header-digest captures switch digests on after login', () => {
     const { pdus } = framedCapture('header-digest.pcap');
     expect(pdus.filter((p) => p.headerDigest).length).toBe(10);
