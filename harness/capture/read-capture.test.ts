@@ -2,8 +2,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { frameConnection, type CapturedPdu } from './frame-connection.js';
 import { readCapture } from './read-capture.js';
+import { pcapngFile } from './synth.js';
 import { CaptureError } from './types.js';
 
 const dir = new URL('../../../shared/captures/', import.meta.url);
@@ -101,5 +103,18 @@ describe('bad capture files', () => {
     for (let n = 1; n < 60; n++) {
       try { readCapture(good.subarray(0, n)); } catch (e) { expect(e).toBeInstanceOf(CaptureError); }
     }
+  });
+
+  it('mutated or cut files (pcap and pcapng) throw nothing but CaptureError', () => {
+    const ng = pcapngFile([{ linkType: 1 }], [...readCapture(good).connections[0]!.i2t.slice(0, 3)]
+      .map((c, i) => ({ iface: 0, ticks: BigInt(i), data: Buffer.concat([Buffer.alloc(12), Buffer.from([8, 0]), c.data]) })));
+    fc.assert(fc.property(
+      fc.constantFrom(good, ng), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat(),
+      (file, flips, cut) => {
+        const b = Buffer.from(file);
+        for (const [at, v] of flips) b[at % b.length] = v;
+        try { readCapture(b.subarray(0, b.length - (cut % 64))); } catch (e) { expect(e).toBeInstanceOf(CaptureError); }
+      },
+    ));
   });
 });
