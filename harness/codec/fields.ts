@@ -184,13 +184,13 @@ export function u48<N extends string>(name: N, off: number): Field<N, number> {
 
 // LUN/LBA values repeat a handful of bigints; caching them keeps BigInt allocation off the
 // BHS hot path (PERF-NOTES: a BigInt per decode costs more than the rest of the decode).
-const bigCache = new Map<number, bigint>();
-/** Joins two u32 halves into a bigint, cached for the common "low half zero" case. */
+// A SAM LUN lives in its first two bytes, so "high 16 bits only" values index a small array.
+const bigCache: Array<bigint | undefined> = new Array(65536).fill(undefined);
+/** Joins two u32 halves into a bigint, cached when only the top 16 bits are set. */
 export function joinU64(hi: number, lo: number): bigint {
-  if (lo === 0) {
-    let v = bigCache.get(hi);
-    if (v === undefined) { v = BigInt(hi) << 32n; if (bigCache.size < 4096) bigCache.set(hi, v); }
-    return v;
+  if (lo === 0 && (hi & 0xffff) === 0) {
+    const k = hi >>> 16;
+    return bigCache[k] ?? (bigCache[k] = BigInt(hi) << 32n);
   }
   return (BigInt(hi) << 32n) | BigInt(lo);
 }

@@ -1,7 +1,7 @@
 // definePdu: one declaration per RFC 7143 §11 PDU type gives encode, decode, validate,
 // generators (valid / edge / near-valid / any) and a one-line printer (STYLE.md habit 1).
 import fc from 'fast-check';
-import { flag, reservedBits, type ArbMode, type Field } from '../codec/fields.js';
+import { flag, joinU64, reservedBits, type ArbMode, type Field } from '../codec/fields.js';
 import { defineStruct, type Struct, type StructValue } from '../codec/struct.js';
 import { violation, type Violation } from '../violation.js';
 import { arbitraryAhs, checkAhs, parseAhs, type Ahs } from './ahs.js';
@@ -78,8 +78,10 @@ export function definePdu<const Name extends string, const F extends readonly Fi
   const header = defineStruct(d.name, [...head, ...d.fields] as readonly Field[], 48);
   const ahsTypes = d.ahs ?? [];
   const rules = (d.rules ?? []) as unknown as readonly PduRule<V>[];
-  // The decoder is generated with `type` first so every value of a type has one hidden class.
-  const decodeHeader = header.decode.bind(header);
+  // The decoder is generated as one object literal (type, fields, ahs, data) so every value of a
+  // type is allocated once with its final hidden class: the BHS hot path of the framer and checker.
+  const decodeAll = new Function('joinU64', 'Buffer', 'parseAhs', `return function decode(b, ahs, data) { return { type: ${JSON.stringify(d.name)}, ${
+    header.fields.map(f => `${JSON.stringify(f.name)}: ${f.readExpr('b')}`).join(', ')}, ahs: parseAhs(ahs), data }; }`)(joinU64, Buffer, parseAhs) as (b: Uint8Array, ahs: Buffer, data: Buffer) => V;
 
   const t: PduType<Name, V> = {
     name: d.name, opcode: d.opcode, from: d.from, ref: d.ref, dataKind: d.data, ahsTypes, header, rules,
@@ -89,9 +91,7 @@ export function definePdu<const Name extends string, const F extends readonly Fi
       return { type: d.name, ...base, ahs: v.ahs ?? [], data: v.data ?? NONE_DATA } as unknown as V;
     },
     decode(bhs, ahs = NONE_DATA, data = NONE_DATA) {
-      const o = decodeHeader(bhs) as Record<string, unknown>;
-      o.type = d.name; o.ahs = parseAhs(ahs); o.data = data;
-      return o as unknown as V;
+      return decodeAll(bhs, ahs, data);
     },
     encodeBhs(v, into, lengths = {}) {
       header.encodeInto(v as never, into);

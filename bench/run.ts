@@ -1,0 +1,24 @@
+// `npm run bench`: every benchmark, one table, each figure beside its ceiling and goal.
+import { benchCodec } from './codec.js';
+import { benchCrcFramer } from './crc-framer.js';
+import type { BenchRow } from './types.js';
+
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['codec', benchCodec],
+  ['crc32c + framer', benchCrcFramer],
+];
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+console.log(`iscsi-conformance bench — node ${process.version}, ${new Date().toISOString()}`);
+let missed = 0;
+for (const [name, run] of suites) {
+  console.log(`\n## ${name}`);
+  for (const r of await run()) {
+    const goal = r.goal === undefined ? '' : ` goal ≥ ${r.goal} ${r.unit} ${r.value >= r.goal ? 'met' : 'MISSED'}`;
+    if (r.goal !== undefined && r.value < r.goal) missed++;
+    const ceil = r.ceiling ? `  (${(r.value / r.ceiling.value * 100).toFixed(0)}% of ceiling "${r.ceiling.name}" = ${fmt(r.ceiling.value)} ${r.unit})` : '';
+    console.log(`${r.name.padEnd(52)} ${fmt(r.value).padStart(8)} ${r.unit}${ceil}${goal}`);
+  }
+}
+console.log(missed ? `\n${missed} goal(s) missed` : '\nall goals met');
