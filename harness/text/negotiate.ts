@@ -180,7 +180,10 @@ export function checkAnswers(ours: readonly TextPair[], theirs: readonly TextPai
   const base = applyAll(ctx.current ?? defaultParams(), ourDeclarations, ctx.us, ctx.us, new Set());
   const params = applyAll(base, results, them, ctx.us, new Set());
   for (const a of answered) violations.push(...checkAnswer(a.def, a.offer, a.answer, params, ctx));
-  violations.push(...checkIntegrity(params));
+  // An integrity break that our offers would cause even if accepted as offered is ours, not theirs.
+  const ifAccepted = applyAll(base, ours.filter(p => offered.get(p.key) === p.value), ctx.us, ctx.us, new Set());
+  const ownFault = new Set(checkIntegrity(ifAccepted).map(v => v.rule));
+  violations.push(...checkIntegrity(params).filter(v => !ownFault.has(v.rule)));
   return { answers: [], results, theirOffers, violations, params };
 }
 
