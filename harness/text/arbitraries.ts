@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { TextPair } from './codec.js';
 import { allowedInPhase, ALL_KEYS, type KeyDef, type Role } from './keys.js';
 import type { Phase } from './rules.js';
+import { applyResult, checkIntegrity, defaultParams } from './params.js';
 import { formatBinary } from './values.js';
 
 /** valid: every rule kept; edge: boundary values; any: near-valid, exactly one rule broken. */
@@ -51,8 +52,11 @@ export function offerableKeys(sender: Role, phase: Phase): KeyDef[] {
 /** A set of distinct keys with valid values that `sender` may offer in `phase`. */
 export function arbitraryOffers(sender: Role = 'initiator', phase: Phase = 'operational', mode: 'valid' | 'edge' = 'valid'): fc.Arbitrary<TextPair[]> {
   const keys = offerableKeys(sender, phase);
+  // A valid set also keeps the integrity rules with the defaults it leaves in force (e.g. MaxBurstLength=512 alone
+  // would undercut the default FirstBurstLength 65536, §13.14).
   return fc.shuffledSubarray(keys, { minLength: 1 })
-    .chain(defs => fc.tuple(...defs.map(d => arbitraryValue(d, mode).map(value => ({ key: d.name, value })))));
+    .chain(defs => fc.tuple(...defs.map(d => arbitraryValue(d, mode).map(value => ({ key: d.name, value })))))
+    .filter(pairs => checkIntegrity(pairs.reduce((p, { key, value }) => applyResult(p, key, value, sender), defaultParams())).length === 0);
 }
 
 /** One rule broken on top of a valid key set. */

@@ -87,14 +87,14 @@ export function respond(theirs: readonly TextPair[], policy: Policy, ctx: Negoti
     answers.push({ key, value: answer });
     results.push({ key, value: answer });
   }
-  fixDependentAnswers(answers, results, ctx);
+  fixDependentAnswers(answers, results, ctx, theirs);
   const params = applyAll(ctx.current ?? defaultParams(), results, them, ctx.us, new Set(answers.map(a => a.key)));
   violations.push(...checkIntegrity(params));
   return { answers, results, theirOffers: [], violations, params };
 }
 
 /** Second pass over our answers for the rules that depend on other keys' results (§6.2 integrity rules). */
-function fixDependentAnswers(answers: TextPair[], results: TextPair[], ctx: NegotiationContext): void {
+function fixDependentAnswers(answers: TextPair[], results: TextPair[], ctx: NegotiationContext, theirs: readonly TextPair[]): void {
   const params = applyAll(ctx.current ?? defaultParams(), results, peer(ctx.us), ctx.us, new Set(answers.map(a => a.key)));
   const set = (key: string, value: string) => {
     for (const list of [answers, results]) for (const p of list) if (p.key === key) p.value = value;
@@ -104,6 +104,13 @@ function fixDependentAnswers(answers: TextPair[], results: TextPair[], ctx: Nego
     if (params.initialR2T && !params.immediateData) set('FirstBurstLength', 'Irrelevant');
     else if (num(fbl.value) > params.maxBurstLength) set('FirstBurstLength', String(params.maxBurstLength));
   }
+  // MaxBurstLength alone must not drop below the FirstBurstLength in force: we cannot change FirstBurstLength unasked,
+  // so we give up part of our own limit rather than create a session that breaks §13.14 (Minimum still holds).
+  const mbl = answers.find(a => a.key === 'MaxBurstLength');
+  const offeredMbl = theirs.find(p => p.key === 'MaxBurstLength')?.value;
+  if (mbl && !isSpecial(mbl.value) && !fbl && offeredMbl && !(params.initialR2T && !params.immediateData)
+    && params.maxBurstLength < params.firstBurstLength)
+    set('MaxBurstLength', String(Math.min(num(offeredMbl), params.firstBurstLength)));
   const mor = answers.find(a => a.key === 'MaxOutstandingR2T');
   if (mor && !isSpecial(mor.value) && params.errorRecoveryLevel > 0 && params.dataSequenceInOrder) set('MaxOutstandingR2T', '1');
 }
