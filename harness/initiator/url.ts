@@ -51,7 +51,7 @@ export class IscsiUrl implements IscsiUrlFields {
   readonly initiatorName2?: string;
 
   constructor(f: IscsiUrlFields) {
-    for (const [k, v] of Object.entries(f)) if (v !== undefined) (this as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(f)) if (v !== undefined) (this as unknown as Record<string, unknown>)[k] = v;
     // Secrets are not enumerable, so spreading or Object.entries of the object cannot leak them either.
     for (const k of ['secret', 'targetSecret'] as const)
       if (f[k] !== undefined) Object.defineProperty(this, k, { value: f[k], enumerable: false });
