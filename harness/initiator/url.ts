@@ -70,7 +70,7 @@ export class IscsiUrl implements IscsiUrlFields {
   }
 
   toJSON(): Record<string, unknown> {
-    const o: Record<string, unknown> = Object.assign({}, this);
+    const o: Record<string, unknown> = Object.assign({}, this) as Record<string, unknown>;
     if (this.secret !== undefined) o.secret = SECRET_MARK;
     if (this.targetSecret !== undefined) o.targetSecret = SECRET_MARK;
     return o;
