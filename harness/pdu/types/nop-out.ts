@@ -12,7 +12,7 @@ export const NopOut = definePdu({
     u32('cmdSN', 24), u32('expStatSN', 28), ...reserved(32, 16),
   ],
   rules: [{
-    id: 'pdu/nop-out-no-answer-immediate', ref: 'rfc7143/11.18',
+    id: 'pdu/nop-out-no-answer-immediate', ref: 'rfc7143/11.18.1',
     text: 'a NOP-Out with ITT 0xffffffff (no answer wanted) must have the I bit set',
     ok: p => p.itt !== NO_TAG || p.immediate, breakIt: p => ({ ...p, itt: NO_TAG, immediate: false }),
   }],

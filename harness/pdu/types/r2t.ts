@@ -13,9 +13,9 @@ export const R2t = definePdu({
     u32('desiredDataTransferLength', 44),
   ],
   rules: [
-    { id: 'pdu/r2t-length-not-zero', ref: 'rfc7143/11.8.5', text: 'Desired Data Transfer Length must not be 0',
+    { id: 'pdu/r2t-length-not-zero', ref: 'rfc7143/11.8.4', text: 'Desired Data Transfer Length must not be 0',
       ok: p => p.desiredDataTransferLength !== 0, breakIt: p => ({ ...p, desiredDataTransferLength: 0 }) },
-    { id: 'pdu/r2t-ttt-not-reserved', ref: 'rfc7143/11.8.4', text: 'the Target Transfer Tag is not 0xffffffff',
+    { id: 'pdu/r2t-ttt-not-reserved', ref: 'rfc7143/11.8.5', text: 'the Target Transfer Tag is not 0xffffffff',
       ok: p => p.ttt !== NO_TAG, breakIt: p => ({ ...p, ttt: NO_TAG }) },
   ],
 });

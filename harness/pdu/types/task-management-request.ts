@@ -13,9 +13,9 @@ export const TaskManagementRequest = definePdu({
     u32('cmdSN', 24), u32('expStatSN', 28), u32('refCmdSN', 32), u32('expDataSN', 36), ...reserved(40, 8),
   ],
   rules: [{
-    id: 'pdu/tmf-rtt-only-for-task', ref: 'rfc7143/11.5.2',
-    text: 'Referenced Task Tag is 0xffffffff unless the function is ABORT TASK, TASK REASSIGN or QUERY TASK',
+    id: 'pdu/tmf-rtt-only-for-task', ref: 'rfc7143/11.5.4',
+    text: 'Referenced Task Tag is 0xffffffff unless the function is ABORT TASK, TASK REASSIGN (or RFC 7144 QUERY TASK)',
     ok: p => [1, 8, 9].includes(p.function) || p.referencedTaskTag === NO_TAG,
-    breakIt: p => ({ ...p, function: 5, referencedTaskTag: 7 }), level: 'SHOULD',
+    breakIt: p => ({ ...p, function: 5, referencedTaskTag: 7 }),
   }],
 });
