@@ -1,0 +1,168 @@
+// The API a case is written against (t): connect, login, expect graded outcomes, fail/skip/note.
+// It records the PDU trace, raw bytes for pcaps and checker violations; it never decides a verdict.
+import type { Capability } from './case.js';
+import { Conn } from './conn.js';
+import { openLink, type LinkObserver } from './link.js';
+import type { LoginOptions, LoginResult } from './login.js';
+import { describeEvent, type CaseEvent, type Outcome } from './outcomes.js';
+import type { Failure, TraceLine } from './result.js';
+import type { TargetInfo } from './target-info.js';
+import { printPdu, type Pdu } from '../pdu/registry.js';
+import { NO_TAG } from '../pdu/types/codes.js';
+import type { Violation } from '../violation.js';
+
+/** Thrown by t.fail: the case found the target wrong. Caught by the runner only. */
+export class CaseFailed extends Error { constructor(readonly failure: Failure) { super(`${failure.expected} / ${failure.actual}`); } }
+/** Thrown by t.skip: the case does not apply to this target. */
+export class CaseSkipped extends Error { constructor(readonly reason: string) { super(reason); } }
+
+/** A passive checker for one connection (harness/check's shape): each hook returns violations. */
+export interface ConnChecker {
+  onInitiatorPdu(p: Pdu): Violation[];
+  onTargetPdu(p: Pdu): Violation[];
+  onClose?(): Violation[];
+}
+
+/** What a case can do. */
+export interface CaseApi {
+  readonly target: TargetInfo;
+  readonly caps: ReadonlySet<Capability>;
+  /** Seed for any randomness in the case (--seed). */
+  readonly seed: number;
+  /** Opens a new TCP connection (not logged in). */
+  connect(): Promise<Conn>;
+  /** Opens a connection and logs in to Full Feature Phase; a failed login fails the case. */
+  login(opts?: LoginOptions): Promise<Conn>;
+  /** Logs in on an open connection and returns the result without judging it. */
+  tryLogin(conn: Conn, opts?: LoginOptions): Promise<LoginResult>;
+  /**
+   * Judges what arrives (the next event on `conn`, or a given event) against alternatives: first
+   * match wins; no match fails the case with the alternatives as "expected".
+   */
+  expect(subject: Conn | CaseEvent | Promise<CaseEvent>, ...outcomes: Outcome[]): Promise<CaseEvent>;
+  /** Fails the case with expected vs actual and the section (default: the case's ref). */
+  fail(expected: string, actual: string, ref?: string): never;
+  /** Fails unless `ok`; the one-line form of an if + fail. */
+  check(ok: boolean, expected: string, actual: string, ref?: string): void;
+  /** Ends the case as not applicable. */
+  skip(reason: string): never;
+  /** Adds a line to the case's notes (shown in reports). */
+  note(text: string): void;
+}
+
+/** Raw bytes of one direction of one connection, for the pcap writer. */
+export interface WireChunk { t: number; conn: number; dir: 'out' | 'in'; bytes: Buffer; localPort: number; remotePort: number }
+
+/** Settings of one case context. */
+export interface CaseContextOptions {
+  target: TargetInfo;
+  caps: ReadonlySet<Capability>;
+  seed: number;
+  ref: string;
+  /** Epoch ms by which the case must end. */
+  deadline: number;
+  checker?: () => ConnChecker;
+}
+
+/** The recorder behind a CaseApi: the runner reads trace, notes, grades and violations afterwards. */
+export class CaseContext implements CaseApi {
+  readonly trace: TraceLine[] = [];
+  readonly wire: WireChunk[] = [];
+  readonly notes: string[] = [];
+  readonly violations: Violation[] = [];
+  /** Accepted nonStrict alternatives: fail the case under --strict. */
+  readonly nonStrict: Failure[] = [];
+  private readonly conns: Conn[] = [];
+  private readonly started = Date.now();
+
+  constructor(private readonly o: CaseContextOptions) {}
+
+  get target(): TargetInfo { return this.o.target; }
+  get caps(): ReadonlySet<Capability> { return this.o.caps; }
+  get seed(): number { return this.o.seed; }
+
+  /** Time left before the case deadline. */
+  remaining = (): number => Math.max(0, this.o.deadline - Date.now());
+
+  async connect(): Promise<Conn> {
+    const n = this.conns.length + 1;
+    const checker = this.o.checker?.();
+    let ports = { local: 0, remote: 0 };
+    const at = (): number => Date.now() - this.started;
+    const obs: LinkObserver = {
+      sent: (p, wire) => {
+        this.trace.push({ t: at(), conn: n, dir: 'out', text: p ? printPdu(p) : `raw ${wire.length} bytes` });
+        this.wire.push({ t: Date.now(), conn: n, dir: 'out', bytes: wire, localPort: ports.local, remotePort: ports.remote });
+        if (p && checker) this.violations.push(...checker.onInitiatorPdu(p));
+      },
+      received: (p, _f, wire) => {
+        this.trace.push({ t: at(), conn: n, dir: 'in', text: printPdu(p) });
+        this.wire.push({ t: Date.now(), conn: n, dir: 'in', bytes: wire, localPort: ports.local, remotePort: ports.remote });
+        if (checker) this.violations.push(...checker.onTargetPdu(p));
+      },
+      closed: reason => {
+        this.trace.push({ t: at(), conn: n, dir: 'event', text: reason });
+        if (checker?.onClose) this.violations.push(...checker.onClose());
+      },
+    };
+    const link = await openLink(this.o.target, Math.min(this.remaining(), 2000), obs);
+    ports = link.ports;
+    const isid = 0x80_0000_0000 * 0x100 + ((this.o.seed + n * 7919 + (Date.now() & 0xffff)) % 0xffffffff);
+    const conn = new Conn(link, this.o.target, this.remaining, isid);
+    this.conns.push(conn);
+    return conn;
+  }
+
+  async login(opts: LoginOptions = {}): Promise<Conn> {
+    const c = await this.connect();
+    const r = await this.tryLogin(c, opts);
+    if (!r.ok) this.fail('login reaches Full Feature Phase (Login Response status 0x0000, T=1, NSG=3)', `${describeEvent(r.event)}${r.problem ? ` (${r.problem})` : ''}`, 'rfc7143/6.3');
+    return c;
+  }
+
+  tryLogin(conn: Conn, opts: LoginOptions = {}): Promise<LoginResult> { return conn.login(opts); }
+
+  async expect(subject: Conn | CaseEvent | Promise<CaseEvent>, ...outcomes: Outcome[]): Promise<CaseEvent> {
+    let e: CaseEvent;
+    if (subject instanceof Conn) {
+      const quiet = Math.max(0, ...outcomes.map(o => o.silenceMs ?? 0));
+      e = await this.nextJudged(subject, quiet > 0 ? quiet : this.remaining());
+    } else {
+      e = await subject;
+    }
+    const hit = outcomes.find(o => o.test(e));
+    const expected = outcomes.filter(o => o.grade === 'pass').map(o => o.describe).join(' or ') || outcomes.map(o => o.describe).join(' or ');
+    if (!hit) {
+      if (e.kind === 'silence' && !outcomes.some(o => o.silenceMs !== undefined) && this.remaining() === 0) return new Promise(() => {}); // the runner's timeout decides
+      this.fail(expected, describeEvent(e));
+    }
+    if (hit.grade === 'nonStrict') {
+      this.nonStrict.push({ expected, actual: describeEvent(e), ref: this.o.ref });
+      this.note(`accepted (fails under --strict): ${hit.describe}`);
+    } else if (hit.grade === 'informational') this.note(`informational: ${hit.describe}: ${describeEvent(e)}`);
+    return e;
+  }
+
+  fail(expected: string, actual: string, ref = this.o.ref): never { throw new CaseFailed({ expected, actual, ref }); }
+
+  check(ok: boolean, expected: string, actual: string, ref?: string): void { if (!ok) this.fail(expected, actual, ref); }
+
+  skip(reason: string): never { throw new CaseSkipped(reason); }
+
+  note(text: string): void { this.notes.push(text); }
+
+  /** Closes every connection the case opened (the runner calls this whatever the verdict). */
+  closeAll(): void { for (const c of this.conns) c.link.close(); }
+
+  /** The next event, answering and skipping the target's own NOP-In pings (§11.19), which any case may see. */
+  private async nextJudged(c: Conn, waitMs: number): Promise<CaseEvent> {
+    for (;;) {
+      const e = await c.receive(waitMs);
+      if (e.kind === 'pdu' && e.pdu.type === 'NopIn' && e.pdu.itt === NO_TAG && e.pdu.ttt !== NO_TAG) {
+        c.send('NopOut', { itt: NO_TAG, ttt: e.pdu.ttt, immediate: true, final: true });
+        continue;
+      }
+      return e;
+    }
+  }
+}
