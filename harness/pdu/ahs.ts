@@ -60,8 +60,10 @@ export function checkAhs(ahs: readonly Ahs[], pduName: string, allowed: readonly
   const out: Violation[] = [];
   for (const a of ahs) {
     if ('raw' in a) { out.push(violation('pdu/ahs-length', REF, `AHS bytes ${a.raw.toString('hex').slice(0, 16)}… do not form whole AHSs (AHSLength does not fit TotalAHSLength)`, 'ahs')); continue; }
-    if (!allowed.includes(a.ahsType)) out.push(violation('pdu/ahs-type', REF, `AHS type ${a.ahsType} is not defined for ${pduName}`, 'ahs'));
+    if (a.ahsType & 0xc0) out.push(violation('pdu/ahs-type-reserved-bits', 'rfc7143/11.2.2.1', `AHSType byte 0x${a.ahsType.toString(16)} has its reserved top two bits set`, 'ahs'));
+    else if (!allowed.includes(a.ahsType)) out.push(violation('pdu/ahs-type', REF, `AHS type ${a.ahsType} is not defined for ${pduName}`, 'ahs'));
     if (a.specific !== 0) out.push(violation('pdu/ahs-reserved', REF, `AHS type-specific byte is ${a.specific}; it is reserved for type ${a.ahsType}`, 'ahs'));
+    if (a.ahsType === 1 && a.data.length === 0) out.push(violation('pdu/ahs-ext-cdb-short', 'rfc7143/11.2.2.3', 'an Extended CDB AHS carries no CDB bytes; it must not be used for a CDB of 16 bytes or less', 'ahs'));
     if (a.ahsType === 2 && a.data.length !== 4) out.push(violation('pdu/ahs-bidi-length', 'rfc7143/11.2.2.4', `bidirectional read length AHS carries ${a.data.length} bytes; AHSLength must be 5`, 'ahs'));
   }
   return out;
