@@ -79,7 +79,7 @@ export class PcapRecorder {
   tap(): WireTap {
     let client: Side | null = null;
     let server: Side | null = null;
-    const send = (from: Side, to: Side, flags: number, time: number, payload = Buffer.alloc(0)): void => {
+    const send = (from: Side, to: Side, flags: number, time: number, payload: Buffer = Buffer.alloc(0)): void => {
       this.frame(time, ipv4TcpPacket(from, to, flags, payload, this.ipId++));
       from.seq = (from.seq + payload.length + (flags & (SYN | FIN) ? 1 : 0)) >>> 0;
     };
