@@ -1,6 +1,7 @@
 // inspect: a capture file -> the iSCSI PDUs in it, decoded, with login/text keys and violations.
 import { frameConnection, type CapturedPdu, type DigestMode } from '../capture/frame-connection.js';
 import { ISCSI_PORT, readCapture } from '../capture/read-capture.js';
+import type { FramedPdu } from '../pdu/framer.js';
 import { decodePdu, validatePdu, type Pdu } from '../pdu/registry.js';
 import { decodeText, redact, type TextPair } from '../text/codec.js';
 import type { Violation } from '../violation.js';
@@ -18,6 +19,8 @@ export interface InspectedPdu {
   continued?: boolean;
   digestOk: boolean | null;
   violations: Violation[];
+  /** The framed PDU (digests, padding) for the passive checker; not printed. */
+  framed?: FramedPdu;
 }
 
 /** Everything inspect found in one capture. */
@@ -60,7 +63,7 @@ export function inspectCapture(buf: Buffer, opts: InspectOptions = {}): InspectR
 
 function inspectOne(f: CapturedPdu, start: number, pendingText: Record<'i2t' | 't2i', Buffer[]>): InspectedPdu {
   const pdu = decodePdu(f.bhs, f.ahs, f.data);
-  const out: InspectedPdu = { time: f.time - start, conn: f.conn, dir: f.dir, pdu, digestOk: f.digestOk, violations: validatePdu(pdu) };
+  const out: InspectedPdu = { time: f.time - start, conn: f.conn, dir: f.dir, pdu, digestOk: f.digestOk, violations: validatePdu(pdu), framed: f };
   if (TEXT_TYPES.has(pdu.type)) {
     pendingText[f.dir].push(f.data);
     if ('continue' in pdu && pdu.continue) out.continued = true;

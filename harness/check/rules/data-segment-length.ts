@@ -1,0 +1,13 @@
+// A target PDU's data segment fits the MaxRecvDataSegmentLength the initiator declared.
+import { defineRule } from '../define-rule.js';
+
+/** DataSegmentLength <= the initiator's MaxRecvDataSegmentLength (RFC 7143 §13.12; 8192 during login). */
+export const dataSegmentLength = defineRule({
+  id: 'check/data-segment-length', ref: 'rfc7143/13.12', level: 'MUST', side: 'target', appliesTo: '*',
+  text: 'the target sends no data segment longer than the initiator declared it can receive',
+  check(pdu, { state }) {
+    // Login runs on the defaults; the declared values take effect in Full Feature Phase (§6.3, §13.12).
+    const limit = state.phase === 'ffp' ? state.params.maxRecvDataSegmentLength.initiator : 8192;
+    return pdu.data.length > limit ? `${pdu.type} has a ${pdu.data.length}-byte data segment; the initiator's MaxRecvDataSegmentLength is ${limit}` : undefined;
+  },
+});

@@ -1,0 +1,14 @@
+// A command gets one status: nothing more for its ITT after a SCSI Response or a Data-In with S=1.
+import { defineRule } from '../define-rule.js';
+import { hex8 } from './util.js';
+
+/** No SCSI Response, Data-In or R2T for a task whose status was sent (RFC 7143 §11.7.3: S=1 ends the command). */
+export const statusOnce = defineRule({
+  id: 'check/status-once', ref: 'rfc7143/11.7.3', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse', 'DataIn', 'R2t'],
+  text: 'after the status of a command (SCSI Response or Data-In with S) no further response PDU names its ITT',
+  check(pdu, { state, task }) {
+    if (task) return undefined;
+    const done = state.finished.get(pdu.itt);
+    return done?.kind === 'scsi' ? `${pdu.type} for ITT ${hex8(pdu.itt)} after its status was already sent` : undefined;
+  },
+});
