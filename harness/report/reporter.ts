@@ -1,10 +1,13 @@
 // The reporter contract (STYLE.md "Reporters"): frozen results in, files or lines out; no verdicts here.
+import type { Case } from '../runner/case.js';
 import type { CaseResult, RunPlan, RunSummary } from '../runner/result.js';
 
 /** One output format. onRunEnd must flush even after a target crash or Ctrl-C. */
 export interface Reporter {
   readonly name: string;
   onRunStart?(plan: RunPlan): void | Promise<void>;
+  /** Optional: a case is about to run (live progress). */
+  onCaseStart?(c: Case): void;
   onCaseEnd(result: Readonly<CaseResult>): void | Promise<void>;
   onRunEnd(summary: RunSummary): void | Promise<void>;
 }

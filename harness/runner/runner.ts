@@ -58,6 +58,7 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
       if (!c) return;
       if (o.signal?.aborted) { await emit(notRun(c, 'interrupted before it ran')); continue; }
       if (dead) { await emit(notRun(c, `target unreachable: ${dead}`)); continue; }
+      await fanOut(o.reporters, r => r.onCaseStart?.(c), reporterErrors);
       const outcome = await runCase(c, o);
       const pcap = o.afterCase ? await o.afterCase(c, outcome).catch(() => undefined) : undefined;
       await emit(pcap ? freezeResult({ ...outcome.result, pcap }) : outcome.result);
