@@ -1,4 +1,5 @@
 // Printing inspect results: one line per PDU for people, one JSON object per PDU for tools.
+import type { CheckViolation } from '../check/define-rule.js';
 import { printPdu } from '../pdu/registry.js';
 import type { InspectedPdu } from './inspect.js';
 
@@ -23,14 +24,22 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-/** One JSON object per PDU (stable keys: time, conn, dir, type, opcode, fields, dataLength, keys, violations). */
-export function formatJson(r: InspectedPdu): string {
+/** The checker's findings for one PDU, one indented line each: rule, section, message, level and side tags. */
+export function formatChecks(checks: readonly CheckViolation[]): string[] {
+  return checks.map(v => `  ! ${v.rule} ${v.ref} ${v.message}${v.level === 'SHOULD' ? ' [SHOULD]' : ''} [${v.side}]`);
+}
+
+/**
+ * One JSON object per PDU (stable keys: time, conn, dir, type, opcode, fields, dataLength, keys, violations, and
+ * `checks` when the checker ran).
+ */
+export function formatJson(r: InspectedPdu, checks?: readonly CheckViolation[]): string {
   const { type, data, ahs, ...fields } = r.pdu as unknown as Record<string, unknown> & { type: string; data: Buffer; ahs: unknown[] };
   const opcode = r.pdu.type === 'Raw' ? r.pdu.opcode : undefined;
   return JSON.stringify({
     time: Number(r.time.toFixed(6)), conn: r.conn, dir: r.dir, type, ...(opcode === undefined ? {} : { opcode }),
     fields: plain(fields), ahs: plain(ahs), dataLength: data.length,
     ...(r.keys ? { keys: r.keys } : {}), ...(r.continued ? { continued: true } : {}),
-    digestOk: r.digestOk, violations: r.violations,
+    digestOk: r.digestOk, violations: r.violations, ...(checks ? { checks } : {}),
   });
 }
