@@ -1,0 +1,60 @@
+// Faults in data transfer and status (RFC 7143 §11.3, §11.4, §11.7, §11.8).
+import { makePdu } from '../../harness/pdu/registry.js';
+import { defineFault } from './define.js';
+
+/** Data transfer deviations. */
+export const dataFaults = [
+  defineFault({
+    id: 'fault/data-in-over-mrdsl', ref: 'rfc7143/13.12',
+    description: 'Data-In segments are twice the initiator\'s MaxRecvDataSegmentLength',
+    hooks: { dataInSegment: n => n * 2 },
+  }),
+  defineFault({
+    id: 'fault/data-in-missing-f-bit', ref: 'rfc7143/11.7.1',
+    description: 'the last Data-In of a sequence is sent with F=0 (and so without S)',
+    hooks: {
+      send: p => (p && p.type === 'DataIn' && p.final && !p.statusPresent ? { ...p, final: false } : p),
+    },
+  }),
+  defineFault({
+    id: 'fault/residual-not-reported', ref: 'rfc7143/11.4.5',
+    description: 'an underflow or overflow is never reported: U/O bits clear and Residual Count 0',
+    hooks: {
+      send: p => {
+        if (p && (p.type === 'ScsiResponse' || (p.type === 'DataIn' && p.statusPresent)))
+          return { ...p, underflow: false, overflow: false, residualCount: 0 };
+        return p;
+      },
+    },
+  }),
+  defineFault({
+    id: 'fault/r2t-over-max-burst', ref: 'rfc7143/13.13',
+    description: 'R2Ts ask for twice MaxBurstLength in one sequence',
+    hooks: { r2tLength: n => n * 2 },
+  }),
+  defineFault({
+    id: 'fault/sense-missing', ref: 'rfc7143/11.4.7',
+    description: 'CHECK CONDITION is answered without sense data (no autosense)',
+    hooks: { scsiResult: r => (r.status === 0x02 ? { ...r, sense: undefined } : r) },
+  }),
+  defineFault({
+    id: 'fault/check-condition-in-data-in', ref: 'rfc7143/11.7.3',
+    description: 'CHECK CONDITION is carried in a Data-In with S=1 instead of a SCSI Response with sense',
+    hooks: {
+      send: p => (p && p.type === 'ScsiResponse' && p.status === 0x02
+        ? makePdu('DataIn', { final: true, statusPresent: true, status: 0x02, itt: p.itt, ttt: 0xffffffff, statSN: p.statSN,
+          expCmdSN: p.expCmdSN, maxCmdSN: p.maxCmdSN })
+        : p),
+    },
+  }),
+  defineFault({
+    id: 'fault/nop-in-no-echo', ref: 'rfc7143/11.19',
+    description: 'a NOP-In answering a ping does not echo the ping data',
+    hooks: { send: p => (p && p.type === 'NopIn' && p.itt !== 0xffffffff ? { ...p, data: Buffer.alloc(0) } : p) },
+  }),
+  defineFault({
+    id: 'fault/text-no-continuation', ref: 'rfc7143/11.11',
+    description: 'a Text Response longer than the initiator\'s MaxRecvDataSegmentLength is sent in one PDU',
+    hooks: { textSegment: () => 0xffffff },
+  }),
+];

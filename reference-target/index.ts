@@ -1,0 +1,60 @@
+// The reference target as a library: startTarget(config) -> { url, port, close() }, run in-process by tests and the CLI.
+import { parseTargetConfig, type TargetConfig, type TargetConfigInput, type TargetLogger } from './config.js';
+import { TargetContext } from './context.js';
+import { catalogue, faultsById } from './faults/catalogue.js';
+import { FaultSet } from './faults/define.js';
+import { silentLogger } from './log.js';
+import type { ScsiDevice } from './scsi/device.js';
+import { TargetServer } from './server.js';
+
+export { parseTargetConfig, type LunConfig, type TargetConfig, type TargetConfigInput } from './config.js';
+export { catalogue as faultCatalogue } from './faults/catalogue.js';
+
+/** Extra wiring that is not configuration. */
+export interface StartOptions {
+  /** The SCSI layer; by default reference-target/scsi builds one from config.luns. */
+  device?: ScsiDevice;
+  logger?: TargetLogger;
+  /** What a `crash` fault does; default: process.exit(70) (the point of the fault). */
+  onCrash?: (reason: string) => void;
+}
+
+/** A running target. */
+export interface RunningTarget {
+  /** libiscsi-style URL of the first LUN: iscsi://127.0.0.1:3260/iqn.../0 */
+  url: string;
+  host: string;
+  port: number;
+  config: TargetConfig;
+  /** Asks initiators to log out, then closes everything (bounded by graceMs). */
+  close(graceMs?: number): Promise<void>;
+}
+
+// The SCSI layer is built by another module; it is looked up at run time so that this layer stands on the
+// ScsiDevice contract alone.
+async function defaultDevice(config: TargetConfig): Promise<ScsiDevice> {
+  const path = './scsi/index.js';
+  const mod = (await import(path)) as { createScsiDevice?: (luns: TargetConfig['luns'], opts: object) => Promise<ScsiDevice> };
+  if (!mod.createScsiDevice) throw new Error('reference-target/scsi does not export createScsiDevice');
+  return mod.createScsiDevice(config.luns, {});
+}
+
+/** Validates the config, builds the SCSI device, listens, and returns the running target. */
+export async function startTarget(input: TargetConfigInput, opts: StartOptions = {}): Promise<RunningTarget> {
+  const config = parseTargetConfig(input);
+  const faults = new FaultSet(faultsById(config.faults));
+  const device = opts.device ?? (await defaultDevice(config));
+  const log = opts.logger ?? silentLogger;
+  const crash = opts.onCrash ?? ((reason: string) => { log.warn(`crashing on purpose: ${reason}`); process.exit(70); });
+  const ctx = new TargetContext(config, device, log, faults, crash);
+  const server = new TargetServer(ctx);
+  const addr = await server.listen(config.host, config.port);
+  ctx.portal = addr;
+  const host = addr.host.includes(':') ? `[${addr.host}]` : addr.host;
+  const lun0 = config.luns[0]?.lun ?? 0;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `iscsi://${host}:${addr.port}/${config.iqn}/${lun0}`, host: addr.host, port: addr.port, config,
+    close: (graceMs?: number) => (closing ??= server.close(graceMs).then(() => device.close())),
+  };
+}
