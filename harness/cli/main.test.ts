@@ -24,7 +24,7 @@ describe('iscsi-conformance CLI', () => {
     expect(io.stderr).toContain('Name a command');
   });
 
-  it.each(['run', 'list', 'fuzz', 'replay x.json', 'target'])('says "%s" is not built yet and exits 2', async cmd => {
+  it.each(['fuzz', 'replay x.json'])('says "%s" is not built yet and exits 2', async cmd => {
     const io = bufferIo();
     expect(await runCli(cmd.split(' '), io)).toBe(2);
     expect(io.stderr).toMatch(/not built yet \(tracked in issue #\d\)/);

@@ -16,6 +16,8 @@ export const commands: readonly CliCommand[] = [runCommand, listCommand, fuzzCom
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  // yargs reads a lone "-" as a positional, so `--tap -` (TAP to stdout) is joined before parsing.
+  argv = argv.flatMap((a, i) => (a === '--tap' && argv[i + 1] === '-' ? ['--tap=-'] : a === '-' && argv[i - 1] === '--tap' ? [] : [a]));
   let exitCode: number | undefined;
   let pending: Promise<number> | undefined;
   const parser = yargs([...argv])

@@ -53,14 +53,13 @@ export class TapReporter implements Reporter {
   private text = '';
   private fds: number[] = [];
 
-  constructor(files: readonly string[], private readonly write?: (s: string) => void) {
-    this.fds = files.map(f => openSync(f, 'w'));
-  }
+  // Files are opened at the run start, so an exit before it (unreachable target) leaves none behind.
+  constructor(private readonly files: readonly string[], private readonly write?: (s: string) => void) {}
 
   /** Everything written so far (the JUnit reporter derives from it). */
   get tap(): string { return this.text; }
 
-  onRunStart(plan: RunPlan): void { this.emit(tapHeader(plan)); }
+  onRunStart(plan: RunPlan): void { this.fds = this.files.map(f => openSync(f, 'w')); this.emit(tapHeader(plan)); }
   onCaseEnd(r: Readonly<CaseResult>): void { this.emit(tapPoint(++this.n, r)); }
   onRunEnd(s: RunSummary): void {
     this.emit(tapFooter(s));

@@ -7,6 +7,7 @@ import type { LoginOptions, LoginResult } from './login.js';
 import { describeEvent, type CaseEvent, type Outcome } from './outcomes.js';
 import type { Failure, TraceLine } from './result.js';
 import type { TargetInfo } from './target-info.js';
+import type { FramedPdu } from '../pdu/framer.js';
 import { printPdu, type Pdu } from '../pdu/registry.js';
 import { NO_TAG } from '../pdu/types/codes.js';
 import type { Violation } from '../violation.js';
@@ -19,7 +20,7 @@ export class CaseSkipped extends Error { constructor(readonly reason: string) { 
 /** A passive checker for one connection (harness/check's shape): each hook returns violations. */
 export interface ConnChecker {
   onInitiatorPdu(p: Pdu): Violation[];
-  onTargetPdu(p: Pdu): Violation[];
+  onTargetPdu(p: Pdu, framed?: FramedPdu): Violation[];
   onClose?(): Violation[];
 }
 
@@ -95,10 +96,10 @@ export class CaseContext implements CaseApi {
         this.wire.push({ t: Date.now(), conn: n, dir: 'out', bytes: wire, localPort: ports.local, remotePort: ports.remote });
         if (p && checker) this.violations.push(...checker.onInitiatorPdu(p));
       },
-      received: (p, _f, wire) => {
+      received: (p, framed, wire) => {
         this.trace.push({ t: at(), conn: n, dir: 'in', text: printPdu(p) });
         this.wire.push({ t: Date.now(), conn: n, dir: 'in', bytes: wire, localPort: ports.local, remotePort: ports.remote });
-        if (checker) this.violations.push(...checker.onTargetPdu(p));
+        if (checker) this.violations.push(...checker.onTargetPdu(p, framed));
       },
       closed: reason => {
         this.trace.push({ t: at(), conn: n, dir: 'event', text: reason });
@@ -133,7 +134,7 @@ export class CaseContext implements CaseApi {
     const hit = outcomes.find(o => o.test(e));
     const expected = outcomes.filter(o => o.grade === 'pass').map(o => o.describe).join(' or ') || outcomes.map(o => o.describe).join(' or ');
     if (!hit) {
-      if (e.kind === 'silence' && !outcomes.some(o => o.silenceMs !== undefined) && this.remaining() === 0) return new Promise(() => {}); // the runner's timeout decides
+      if (e.kind === 'silence' && !outcomes.some(o => o.silenceMs !== undefined) && this.remaining() === 0) return new Promise<CaseEvent>(() => {}); // the runner's timeout decides
       this.fail(expected, describeEvent(e));
     }
     if (hit.grade === 'nonStrict') {

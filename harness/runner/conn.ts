@@ -60,6 +60,8 @@ export class Conn {
   /** The next event; StatSN and the command window follow every status-bearing PDU. */
   async receive(waitMs = this.remaining()): Promise<CaseEvent> {
     const e = await this.link.next(Math.min(waitMs, this.remaining()));
+    // Silence that lasts to the deadline is no outcome: the runner's timeout decides (never a pass).
+    if (e.kind === 'silence' && this.remaining() <= 0) return new Promise<CaseEvent>(() => {});
     if (e.kind === 'pdu') this.track(e.pdu as KnownPdu);
     return e;
   }

@@ -65,12 +65,35 @@ describe('runCases', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
-  it('ends in bounded time against a target that accepts TCP and never answers', async () => {
+  it('ends in bounded time with `error: target unreachable` and reports when the target accepts TCP and never answers', async () => {
     fake = await startFakeTarget('silent');
+    const rep = collect();
     const t0 = Date.now();
-    await expect(runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: false, seed: 1, cases, reporters: [], probeTimeoutMs: 500 }))
-      .rejects.toMatchObject({ code: 'ERR_TARGET_UNREACHABLE' });
+    const out = await runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: false, seed: 1, cases, reporters: [rep], probeTimeoutMs: 500 });
     expect(Date.now() - t0).toBeLessThan(3000);
+    expect(rep.results).toHaveLength(cases.length);
+    expect(rep.results.every(r => r.verdict === 'error' && /^target unreachable: liveness probe before the first case: /.test(r.reason ?? ''))).toBe(true);
+    expect(out.summary).toMatchObject({ exitCode: 1, targetAlive: false });
+  });
+
+  it('times out the running case, then stops, when the target goes silent mid-run', async () => {
+    fake = await startFakeTarget('normal', 20_000, { answerConnections: 2 }); // start probe + case 1
+    const rep = collect();
+    const t0 = Date.now();
+    const sel = selectCases(cases, { only: ['rfc7143/99.1/1', 'rfc7143/99.1/5', 'rfc7143/99.1/7'] });
+    await runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: false, seed: 1, cases: sel, reporters: [rep], probeTimeoutMs: 500 });
+    expect(rep.results.map(r => r.verdict)).toEqual(['pass', 'timeout', 'error']);
+    expect(rep.summary?.aborted).toMatch(/stopped answering/);
+    expect(Date.now() - t0).toBeLessThan(4000);
+  });
+
+  it('stops at once against a target that closes every connection right after login', async () => {
+    fake = await startFakeTarget('close-after-login');
+    const rep = collect();
+    const out = await runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: false, seed: 1, cases, reporters: [rep], probeTimeoutMs: 500 });
+    expect(rep.results.map(r => `${r.verdict} ${r.reason}`)).toContain('error target unreachable: liveness probe before the first case: TEST UNIT READY got no status (closed by target (FIN))');
+    expect(rep.results.every(r => r.verdict === 'error')).toBe(true);
+    expect(out.summary.exitCode).toBe(1);
   });
 
   it('grades SHOULD misses as notes unless --strict', async () => {

@@ -33,17 +33,19 @@ export function exitCodeFor(results: readonly CaseResult[]): number {
   return results.some(r => FAILING.has(r.verdict)) ? 1 : 0;
 }
 
-/** Runs the cases; throws TargetUnreachable (exit 3) only when the start probe fails, before any report. */
+/** Runs the cases; throws TargetUnreachable (exit 3) only when the start probe cannot connect, before any report. */
 export async function runCases(o: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const probe = o.probe ?? (() => probeTarget(o.target, o.probeTimeoutMs ?? 3000));
   const first = await probe();
-  if (!first.alive) throw new TargetUnreachable(`target ${o.target.host}:${o.target.port} ${first.reachable ? 'does not answer a login' : 'is unreachable'}: ${first.reason ?? 'no answer'}`);
+  // Exit 3 only when not even TCP connects; a target that connects but does not answer is reported
+  // case by case (`error: target unreachable`) so that every report still says what happened.
+  if (!first.reachable) throw new TargetUnreachable(`target ${o.target.host}:${o.target.port} is unreachable: ${first.reason ?? 'no answer'}`);
   const plan: RunPlan = Object.freeze({ target: redactedUrl(o.target), cases: o.cases, startedAt: new Date(started).toISOString(), options: Object.freeze({ ...(o.planOptions ?? {}) }) });
   const reporterErrors: string[] = [];
   await fanOut(o.reporters, r => r.onRunStart?.(plan), reporterErrors);
   const results: Readonly<CaseResult>[] = [];
-  let dead: string | undefined;
+  let dead: string | undefined = first.alive ? undefined : `liveness probe before the first case: ${first.reason ?? 'no answer'}`;
   let probing: Promise<void> | undefined;
   let next = 0;
   const emit = async (r: Readonly<CaseResult>): Promise<void> => { results.push(r); await fanOut(o.reporters, x => x.onCaseEnd(r), reporterErrors); };

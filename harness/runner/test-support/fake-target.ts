@@ -17,14 +17,16 @@ export interface FakeTarget { url: string; port: number; mode: FakeMode; close()
 export const FAKE_IQN = 'iqn.2026-11.test.fake:t0';
 
 /** Starts the fake on 127.0.0.1 with an ephemeral port. */
-export async function startFakeTarget(mode: FakeMode = 'normal', lifetimeMs = 20_000): Promise<FakeTarget> {
+export async function startFakeTarget(mode: FakeMode = 'normal', lifetimeMs = 20_000, o: { answerConnections?: number } = {}): Promise<FakeTarget> {
   const sockets = new Set<Socket>();
   const server: Server = createServer(sock => {
     sockets.add(sock);
     fake.connections++;
     sock.on('close', () => sockets.delete(sock));
     sock.on('error', () => undefined);
-    serve(sock, () => fake.mode);
+    const n = fake.connections;
+    // After `answerConnections` connections the fake goes silent: a target that stops answering mid-run.
+    serve(sock, () => (o.answerConnections !== undefined && n > o.answerConnections ? 'silent' : fake.mode));
   });
   await new Promise<void>(res => server.listen(0, '127.0.0.1', res));
   const port = (server.address() as { port: number }).port;
@@ -63,7 +65,7 @@ function serve(sock: Socket, mode: () => FakeMode): void {
         }
         const final = p.transit && p.nsg === 3;
         send(makePdu('LoginResponse', { itt: p.itt, isid: p.isid, transit: p.transit, csg: p.csg, nsg: p.nsg, tsih: final ? 7 : 0, ...nums(), data: encodeText(answers) }));
-        if (final && mode() === 'close-after-login') setTimeout(() => sock.destroy(), 5);
+        if (final && mode() === 'close-after-login') { sock.end(); sock.removeAllListeners('data'); }
         return;
       }
       case 'NopOut':

@@ -1,0 +1,34 @@
+// `run` without a URL: start the bundled reference target as a child process on an ephemeral
+// loopback port (execa), read the libiscsi URL it prints, stop it at the end.
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+import { UsageError } from '../errors.js';
+
+/** A started reference target. */
+export interface BundledTarget { url: string; stop(): Promise<void> }
+
+const BIN = fileURLToPath(new URL('../../bin/iscsi-conformance.js', import.meta.url));
+
+/** Starts `iscsi-conformance target --listen 127.0.0.1:0`; UsageError (exit 2) when it cannot. */
+export async function startBundledTarget(extraArgs: readonly string[] = [], deadlineMs = 15_000): Promise<BundledTarget> {
+  const child: ResultPromise = execa(process.execPath, [BIN, 'target', '--listen', '127.0.0.1:0', ...extraArgs], { reject: false, buffer: false, stdin: 'ignore', forceKillAfterDelay: 2000 });
+  let out = '', err = '';
+  const url = await new Promise<string | undefined>(resolve => {
+    const timer = setTimeout(() => resolve(undefined), deadlineMs);
+    const look = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /iscsi:\/\/\S+/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    };
+    child.stdout?.on('data', look);
+    child.stderr?.on('data', (c: Buffer) => { err += c.toString(); });
+    void child.then(() => { clearTimeout(timer); resolve(undefined); });
+  });
+  const stop = async (): Promise<void> => { if (child.exitCode === null) child.kill('SIGTERM'); await child; };
+  if (!url) {
+    await stop();
+    const why = /not built yet/.test(err) ? 'the bundled reference target is not built yet (issue #5)' : `the bundled reference target did not print its URL${err ? `: ${err.trim().split('\n')[0]}` : ''}`;
+    throw new UsageError(`run without a URL needs the bundled target, but ${why}; pass a target URL instead (iscsi://host[:port]/<iqn>/<lun>)`, 'ERR_NO_BUNDLED_TARGET');
+  }
+  return { url, stop };
+}

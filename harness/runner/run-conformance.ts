@@ -1,0 +1,105 @@
+// The `run` command's work: validate everything first (exit 2), select (exit 4), probe (exit 3),
+// run with every reporter, flush reports even on Ctrl-C, return the exit code.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TargetUnreachable, UsageError } from '../errors.js';
+import type { CliIo } from '../cli/io.js';
+import { ConsoleReporter, type ConsoleSink } from '../report/console.js';
+import { HtmlReporter } from '../report/html.js';
+import { JsonReporter } from '../report/json.js';
+import { JunitReporter } from '../report/junit-reporter.js';
+import type { Reporter } from '../report/reporter.js';
+import { TapReporter } from '../report/tap.js';
+import type { Capability } from './case.js';
+import { loadProfile, type Profile } from './profile.js';
+import { wantsPcap, writeCasePcap, type PcapMode } from './pcap.js';
+import { loadCases } from './registry.js';
+import { runCases } from './runner.js';
+import { selectCases, type Selection } from './select.js';
+import { redactedUrl, type TargetInfo } from './target-info.js';
+import { parseTargetUrl } from './target-url.js';
+
+/** Options of `run`, as the CLI parsed them. */
+export interface RunCommandOptions extends Selection {
+  url?: string;
+  strict?: boolean;
+  dataloss?: boolean;
+  timeout?: number;
+  jobs?: number;
+  profile?: string;
+  out?: string;
+  junit?: string;
+  tap?: string;
+  json?: boolean;
+  pcap?: PcapMode;
+  seed?: number;
+  caps?: readonly string[];
+  /** Interrupt (SIGINT); the CLI wires it to the process signal. */
+  signal?: AbortSignal;
+  /** Live progress writer for a TTY (log-update), given by the CLI. */
+  live?: ConsoleSink['live'];
+}
+
+const KNOWN_CAPS = new Set(['dataloss', 'chap', 'mutual-chap', 'second-initiator', 'erl>=1', 'erl>=2', 'luns>=2', 'writable']);
+const VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+
+/** The capabilities of this run: from the URL, the flags and --cap. */
+function capabilities(t: TargetInfo, o: RunCommandOptions): Set<Capability> {
+  const caps = new Set<Capability>();
+  if (o.dataloss) caps.add('dataloss').add('writable');
+  if (t.user !== undefined && t.secret !== undefined) caps.add('chap');
+  if (t.targetUser !== undefined) caps.add('mutual-chap');
+  if (t.initiatorName2) caps.add('second-initiator');
+  for (const c of o.caps ?? []) {
+    if (!KNOWN_CAPS.has(c)) throw new UsageError(`unknown capability ${c}; known: ${[...KNOWN_CAPS].join(', ')}`, 'ERR_BAD_CAP');
+    caps.add(c as Capability);
+  }
+  return caps;
+}
+
+/** Runs `run`; resolves to the exit code. */
+export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<number> {
+  // Everything that can be a usage error is checked before anything runs or starts.
+  let target = o.url !== undefined ? parseTargetUrl(o.url) : undefined;
+  const profile: Profile | undefined = o.profile ? await loadProfile(o.profile) : undefined;
+  if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1 || o.jobs > 64)) throw new UsageError('--jobs must be an integer from 1 to 64', 'ERR_USAGE');
+  if (o.timeout !== undefined && (!Number.isFinite(o.timeout) || o.timeout < 1)) throw new UsageError('--timeout must be a positive number of milliseconds', 'ERR_USAGE');
+  const selected = selectCases(await loadCases(), o);
+  if (target) capabilities(target, o);
+  if (selected.length === 0) { io.err('iscsi-conformance run: no case matches the filters; nothing was run\n'); return 4; }
+  const bundled = target ? undefined : await (await import('./bundled-target.js')).startBundledTarget();
+  try {
+    target ??= parseTargetUrl(bundled!.url);
+    const caps = capabilities(target, o);
+    const dir = resolve(o.out ?? join('reports', new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, 'Z')));
+    mkdirSync(dir, { recursive: true });
+    const toStdout = o.tap === '-' || o.json;
+    const say = (s: string): void => { if (toStdout) io.err(s); else io.out(s); };
+    const tap = new TapReporter([join(dir, 'results.tap'), ...(o.tap && o.tap !== '-' ? [o.tap] : [])], o.tap === '-' ? s => io.out(s) : undefined);
+    const reporters: Reporter[] = [
+      tap, new JunitReporter(tap, [join(dir, 'junit.xml'), ...(o.junit ? [o.junit] : [])]),
+      new JsonReporter([join(dir, 'results.json')], VERSION, o.json ? s => io.out(s) : undefined),
+      new HtmlReporter(join(dir, 'report.html')),
+      new ConsoleReporter({ write: say, tty: io.isTTY && !toStdout, ...(o.live && io.isTTY && !toStdout ? { live: o.live } : {}) }, redactedUrl(target)),
+    ];
+    const { createChecker } = await import('../check/checker.js');
+    const pcapMode = o.pcap ?? 'failures';
+    const t = target;
+    const { summary, reporterErrors } = await runCases({
+      target: t, caps, strict: o.strict ?? false, seed: o.seed ?? 1, cases: selected, reporters, jobs: o.jobs ?? 1,
+      ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
+      checker: () => createChecker({ mode: 'initiator' }),
+      afterCase: async (_c, out) => (wantsPcap(pcapMode, out.result.verdict) ? writeCasePcap(dir, out.result.id, out.wire, t.host) : undefined),
+      planOptions: { strict: o.strict ?? false, dataloss: o.dataloss ?? false, jobs: o.jobs ?? 1, level: o.level ?? 'may', only: o.only ?? [], skip: o.skip ?? [], timeout: o.timeout ?? null, seed: o.seed ?? 1, pcap: pcapMode, profile: o.profile ?? null },
+    });
+    for (const e of reporterErrors) io.err(`iscsi-conformance run: ${e}\n`);
+    say(`reports: ${dir}\n`);
+    return reporterErrors.length && summary.exitCode === 0 ? 1 : summary.exitCode;
+  } catch (e) {
+    if (e instanceof TargetUnreachable) { io.err(`iscsi-conformance run: ${e.message}\n`); return 3; }
+    throw e;
+  } finally {
+    await bundled?.stop();
+  }
+}
