@@ -6,6 +6,14 @@ import { decodePdu, encodePdu, makePdu, type LengthOverrides, type Pdu, type Pdu
 import { toWire } from '../../harness/pdu/wire.js';
 import { decodeText, encodeText, type TextPair } from '../../harness/text/codec.js';
 
+/** A login response with its keys (and, for CHAP, the target's mutual answer and challenge). */
+export interface LoginResult {
+  rsp: PduNamed<'LoginResponse'>;
+  keys: Map<string, string>;
+  mutualAnswer?: Map<string, string>;
+  challenge?: Buffer;
+}
+
 /** A connected test initiator; every wait is bounded. */
 export class RawClient {
   cmdSN = 1;
@@ -91,14 +99,14 @@ export class RawClient {
   }
 
   /** Sends one Login Request and returns the response with its keys. */
-  async loginStep(v: Partial<PduNamed<'LoginRequest'>>, keys: TextPair[]): Promise<{ rsp: PduNamed<'LoginResponse'>; keys: Map<string, string> }> {
+  async loginStep(v: Partial<PduNamed<'LoginRequest'>>, keys: TextPair[]): Promise<LoginResult> {
     this.send(makePdu('LoginRequest', { immediate: true, isid: 0x400001370000, itt: 1, cmdSN: this.cmdSN, expStatSN: this.expStatSN, ...v, data: encodeText(keys) }));
     const rsp = await this.expect('LoginResponse');
     return { rsp, keys: new Map(decodeText(rsp.data).pairs.map(p => [p.key, p.value])) };
   }
 
   /** Normal login without authentication, straight to Full Feature Phase. */
-  async login(targetName: string | undefined, keys: TextPair[] = [], v: Partial<PduNamed<'LoginRequest'>> = {}) {
+  async login(targetName: string | undefined, keys: TextPair[] = [], v: Partial<PduNamed<'LoginRequest'>> = {}): Promise<LoginResult> {
     const base: TextPair[] = [{ key: 'InitiatorName', value: 'iqn.2026-11.test:init' }];
     if (targetName) base.push({ key: 'TargetName', value: targetName }, { key: 'SessionType', value: 'Normal' });
     else base.push({ key: 'SessionType', value: 'Discovery' });
@@ -107,7 +115,7 @@ export class RawClient {
   }
 
   /** CHAP login (MD5), optionally mutual; returns the final response. */
-  async chapLogin(targetName: string, user: string, secret: string, opts: { mutual?: { challenge: Buffer; id: number }; badSecret?: boolean } = {}) {
+  async chapLogin(targetName: string, user: string, secret: string, opts: { mutual?: { challenge: Buffer; id: number }; badSecret?: boolean } = {}): Promise<LoginResult> {
     const init: TextPair[] = [{ key: 'InitiatorName', value: 'iqn.2026-11.test:init' }, { key: 'TargetName', value: targetName },
       { key: 'SessionType', value: 'Normal' }, { key: 'AuthMethod', value: 'CHAP,None' }];
     const a = await this.loginStep({ transit: true, csg: 0, nsg: 1 }, init);
