@@ -1,7 +1,7 @@
 // The reference target as a library: startTarget(config) -> { url, port, close() }, run in-process by tests and the CLI.
 import { parseTargetConfig, type TargetConfig, type TargetConfigInput, type TargetLogger } from './config.js';
 import { TargetContext } from './context.js';
-import { catalogue, faultsById } from './faults/catalogue.js';
+import { catalogue, faultId, faultsById } from './faults/catalogue.js';
 import { FaultSet } from './faults/define.js';
 import { silentLogger } from './log.js';
 import type { ScsiDevice } from './scsi/device.js';
@@ -30,20 +30,35 @@ export interface RunningTarget {
   close(graceMs?: number): Promise<void>;
 }
 
+/** The SCSI layer's module as this layer uses it. */
+interface ScsiModule {
+  createScsiDevice(luns: TargetConfig['luns'], opts: { targetName?: string; faults?: ReadonlySet<string> }): Promise<ScsiDevice>;
+  SCSI_FAULTS: { id: string; ref: string; description: string }[];
+}
+
 // The SCSI layer is built by another module; it is looked up at run time so that this layer stands on the
 // ScsiDevice contract alone.
-async function defaultDevice(config: TargetConfig): Promise<ScsiDevice> {
+async function scsiModule(): Promise<ScsiModule> {
   const path = './scsi/index.js';
-  const mod = (await import(path)) as { createScsiDevice?: (luns: TargetConfig['luns'], opts: object) => Promise<ScsiDevice> };
-  if (!mod.createScsiDevice) throw new Error('reference-target/scsi does not export createScsiDevice');
-  return mod.createScsiDevice(config.luns, {});
+  return (await import(path)) as ScsiModule;
+}
+
+/** Every fault either layer knows: ID, clause, description, and the rare trigger if any. */
+export async function listFaults(): Promise<{ id: string; ref: string; description: string; trigger?: string }[]> {
+  const ours = catalogue.map(f => ({ id: f.id, ref: f.ref, description: f.description, ...(f.trigger ? { trigger: f.trigger } : {}) }));
+  const scsi = await scsiModule().then(m => m.SCSI_FAULTS, () => []);
+  return [...ours, ...scsi];
 }
 
 /** Validates the config, builds the SCSI device, listens, and returns the running target. */
 export async function startTarget(input: TargetConfigInput, opts: StartOptions = {}): Promise<RunningTarget> {
   const config = parseTargetConfig(input);
-  const faults = new FaultSet(faultsById(config.faults));
-  const device = opts.device ?? (await defaultDevice(config));
+  const scsi = opts.device ? undefined : await scsiModule();
+  const scsiIds = new Set((scsi?.SCSI_FAULTS ?? []).map(f => f.id));
+  const faults = new FaultSet(faultsById(config.faults, scsiIds));
+  const device = opts.device ?? (await scsi!.createScsiDevice(config.luns, {
+    targetName: config.iqn, faults: new Set(config.faults.map(faultId).filter(id => scsiIds.has(id))),
+  }));
   const log = opts.logger ?? silentLogger;
   const crash = opts.onCrash ?? ((reason: string) => { log.warn(`crashing on purpose: ${reason}`); process.exit(70); });
   const ctx = new TargetContext(config, device, log, faults, crash);

@@ -9,12 +9,20 @@ import { numberingFaults } from './numbering.js';
 /** Every fault, in listing order. */
 export const catalogue: readonly FaultDef[] = [...loginFaults, ...numberingFaults, ...dataFaults, ...miscFaults];
 
-/** The faults with these IDs (the `fault/` prefix may be left out); UsageError for an unknown one. */
-export function faultsById(ids: readonly string[]): FaultDef[] {
-  return ids.map(raw => {
-    const id = raw.startsWith('fault/') ? raw : `fault/${raw}`;
+/** `fault/` prefixed form of a fault name. */
+export const faultId = (raw: string): string => (raw.startsWith('fault/') ? raw : `fault/${raw}`);
+
+/**
+ * The iSCSI-layer faults with these IDs (the `fault/` prefix may be left out). IDs in `elsewhere` (the SCSI layer's
+ * own faults) are skipped; any other unknown ID is a UsageError.
+ */
+export function faultsById(ids: readonly string[], elsewhere: ReadonlySet<string> = new Set()): FaultDef[] {
+  const out: FaultDef[] = [];
+  for (const raw of ids) {
+    const id = faultId(raw);
     const f = catalogue.find(x => x.id === id);
-    if (!f) throw new UsageError(`unknown fault '${raw}' (see: target --list-faults)`, 'ERR_UNKNOWN_FAULT');
-    return f;
-  });
+    if (f) out.push(f);
+    else if (!elsewhere.has(id)) throw new UsageError(`unknown fault '${raw}' (see: target --list-faults)`, 'ERR_UNKNOWN_FAULT');
+  }
+  return out;
 }

@@ -42,20 +42,6 @@ export const miscFaults = [
     hooks: { receive: (act, p) => (p.type === 'TaskManagementRequest' && p.function === 11 ? 'hang' : act) },
   }),
   defineFault({
-    id: 'fault/scsi-invalid-opcode-sense', ref: 'spc4/4.5.2',
-    description: 'an unsupported CDB operation code gets ASC 24h (INVALID FIELD IN CDB) instead of 20h (INVALID COMMAND OPERATION CODE)',
-    hooks: {
-      scsiResult: r => {
-        if (r.status !== 0x02 || !r.sense || r.sense.length < 14) return r;
-        const s = Buffer.from(r.sense);
-        const fixed = (s[0]! & 0x7f) === 0x70 || (s[0]! & 0x7f) === 0x71;
-        const at = fixed ? 12 : 2;
-        if (s[at] === 0x20 && s[at + 1] === 0x00) s[at] = 0x24;
-        return { ...r, sense: s };
-      },
-    },
-  }),
-  defineFault({
     id: 'fault/read-capacity-off-by-one', ref: 'sbc3/5.16.2',
     description: 'READ CAPACITY (10) returns the number of blocks instead of the last LBA',
     hooks: {

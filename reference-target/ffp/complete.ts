@@ -51,8 +51,10 @@ export function complete(task: Task, res: ScsiResult): void {
   const cmd = task.cmd;
   const edtl = cmd.expectedDataTransferLength;
   const dataIn = cmd.read ? res.dataIn ?? Buffer.alloc(0) : Buffer.alloc(0);
-  const moved = cmd.read ? dataIn.length : task.need;
-  const r = residual(res.transferLength ?? moved, edtl);
+  // Reads: what the command would send (already cut to its allocation length) against EDTL, so a short answer to a
+  // large allocation length is an underflow and an allocation-length cut is none (§11.4.5.1). Writes: the CDB's bytes.
+  const wanted = cmd.read && res.dataIn ? dataIn.length : res.transferLength ?? (cmd.read ? 0 : task.need);
+  const r = residual(wanted, edtl);
   const data = dataIn.subarray(0, Math.min(dataIn.length, edtl));
   const collapse = data.length > 0 && !res.sense && (res.status === GOOD || res.status === CONDITION_MET);
   if (collapse) return sendDataIn(conn, task, data, { status: res.status, ...r });

@@ -2,6 +2,7 @@
 import type { PduNamed } from '../../harness/pdu/registry.js';
 import { NO_TAG } from '../../harness/pdu/types/codes.js';
 import type { Connection } from '../connection.js';
+import { IscsiSense, sendStatus } from './iscsi-sense.js';
 import { Reason, protocolError, reject } from './reject.js';
 import { maybeExecute, place, sendR2ts } from './r2t.js';
 import type { Task } from './task.js';
@@ -11,7 +12,8 @@ type DataOut = PduNamed<'DataOut'>;
 /**
  * Takes one Data-Out. DataPDUInOrder=Yes and DataSequenceInOrder=Yes are what we negotiate, so each PDU must
  * continue its sequence exactly: the next DataSN (§11.7.5) at the next offset (§13.18), within the burst. At ERL 0 a
- * broken sequence cannot be recovered, so it is a protocol error.
+ * broken sequence cannot be recovered, so the task ends with CHECK CONDITION, ABORTED COMMAND and the iSCSI
+ * condition's ASC/ASCQ (§11.4.7.2); the connection stays, and the rest of the task's Data-Out is discarded.
  */
 export function handleDataOut(conn: Connection, d: DataOut, bhs: Buffer): void {
   const session = conn.session!;
@@ -22,8 +24,15 @@ export function handleDataOut(conn: Connection, d: DataOut, bhs: Buffer): void {
   }
   if (task.state !== 'collecting') return protocolError(conn, bhs, `Data-Out for ITT 0x${d.itt.toString(16)} after all its data arrived`);
   const bad = d.ttt === NO_TAG ? unsolicited(task, d) : solicited(task, d);
-  if (bad) return protocolError(conn, bhs, bad);
+  if (bad) return terminate(conn, task, bad);
   maybeExecute(task);
+}
+
+function terminate(conn: Connection, task: Task, why: string): void {
+  conn.ctx.log.warn(`c${conn.id} task ITT 0x${task.itt.toString(16)} terminated: ${why}`);
+  conn.session!.abortTask(task.itt);
+  const unexpected = why.startsWith('unsolicited Data-Out where none');
+  sendStatus(conn, task.cmd, 0x02, unexpected ? IscsiSense.unexpectedUnsolicitedData() : IscsiSense.incorrectAmountOfData());
 }
 
 // §13.10, §13.14: the unsolicited burst follows the immediate data and ends exactly at min(FirstBurstLength, EDTL).

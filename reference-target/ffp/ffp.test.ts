@@ -96,13 +96,17 @@ describe('full feature phase', () => {
     expect(device.disk.subarray(0, 1536).equals(data)).toBe(true);
   });
 
-  it('answers a wrong DataSN with Reject 0x04 and drops the connection (ERL 0)', async () => {
+  it('ends a task whose Data-Out has a wrong DataSN with ABORTED COMMAND 0C/0D, keeping the connection (ERL 0)', async () => {
     const { c } = await loggedIn({}, [{ key: 'InitialR2T', value: 'Yes' }, { key: 'ImmediateData', value: 'No' }]);
     c.send(makePdu('ScsiCommand', { final: true, write: true, itt: 5, expectedDataTransferLength: 512, cmdSN: c.cmdSN, cdb: write10(0, 1) }));
     const r2t = await c.expect('R2t');
     c.send(makePdu('DataOut', { final: true, itt: 5, ttt: r2t.ttt, dataSN: 27, bufferOffset: 0, data: Buffer.alloc(512) }));
-    expect((await c.expect('Reject')).reason).toBe(0x04);
-    expect(await c.waitClosed()).toBe(true);
+    const rsp = await c.expect('ScsiResponse');
+    expect(rsp.status).toBe(2);
+    expect([rsp.data[2 + 2], rsp.data[2 + 12], rsp.data[2 + 13]]).toEqual([0x0b, 0x0c, 0x0d]);
+    c.send(makePdu('DataOut', { final: true, itt: 5, ttt: r2t.ttt, dataSN: 0, bufferOffset: 0, data: Buffer.alloc(512) }));
+    c.send(makePdu('ScsiCommand', { final: true, itt: 6, cmdSN: (c.cmdSN + 1) >>> 0, cdb: tur() }));
+    expect((await c.expect('ScsiResponse')).itt).toBe(6);
   });
 
   it('splits Data-In by MaxRecvDataSegmentLength and MaxBurstLength, status collapsed into the last one', async () => {

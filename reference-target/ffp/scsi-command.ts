@@ -1,6 +1,7 @@
 // SCSI Command handler (RFC 7143 §11.3): task slot, immediate/unsolicited data rules, then R2Ts or execution.
-import { makePdu, type PduNamed } from '../../harness/pdu/registry.js';
+import type { PduNamed } from '../../harness/pdu/registry.js';
 import type { Connection } from '../connection.js';
+import { IscsiSense, sendStatus } from './iscsi-sense.js';
 import { Reason, protocolError, reject } from './reject.js';
 import { maybeExecute, place, sendR2ts } from './r2t.js';
 import type { Task } from './task.js';
@@ -60,22 +61,10 @@ function fullCdb(cmd: ScsiCommand): Buffer {
 }
 
 function taskSetFull(conn: Connection, cmd: ScsiCommand): void {
-  respondStatus(conn, cmd, TASK_SET_FULL, Buffer.alloc(0));
+  sendStatus(conn, cmd, TASK_SET_FULL);
 }
 
-// The one piece of sense the iSCSI layer builds itself: a transfer larger than we are willing to buffer.
-// SPC-4 fixed format, ILLEGAL REQUEST / INSUFFICIENT RESOURCES (55h/03h).
+// A transfer larger than we are willing to buffer.
 function insufficientResources(conn: Connection, cmd: ScsiCommand): void {
-  const sense = Buffer.alloc(18);
-  sense[0] = 0x70; sense[2] = 0x05; sense[7] = 10; sense[12] = 0x55; sense[13] = 0x03;
-  respondStatus(conn, cmd, 0x02, sense);
-}
-
-function respondStatus(conn: Connection, cmd: ScsiCommand, status: number, sense: Buffer): void {
-  const data = sense.length ? Buffer.concat([Buffer.from([sense.length >> 8, sense.length & 0xff]), sense]) : sense;
-  conn.send(makePdu('ScsiResponse', {
-    final: true, bidiOverflow: false, bidiUnderflow: false, overflow: false, underflow: false,
-    response: 0, status, itt: cmd.itt, snackTag: 0, statSN: 0, expCmdSN: 0, maxCmdSN: 0, expDataSN: 0,
-    bidiReadResidualCount: 0, residualCount: 0, ahs: [], data,
-  }), true);
+  sendStatus(conn, cmd, 0x02, IscsiSense.insufficientResources());
 }
