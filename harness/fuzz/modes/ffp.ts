@@ -16,9 +16,16 @@ const genMode = fc.constantFrom('valid', 'edge', 'near-valid', 'any') as fc.Arbi
 
 /** One fuzzed send step for a PDU drawn from `types` (auto fields left to the session unless the mode is `any`). */
 export function arbitrarySend(types: readonly PduType[] = decls): fc.Arbitrary<Extract<Step, { op: 'send' }>> {
-  return fc.tuple(genMode, fc.nat({ max: types.length - 1 }), fc.boolean()).chain(([m, i, keepAuto]) =>
-    (types[i]!.arbitrary(m) as unknown as fc.Arbitrary<Pdu>).map(p => ({ op: 'send' as const, pdu: withoutAuto(pduToSpec(p), m === 'any' && keepAuto) })));
+  return fc.tuple(genMode, fc.nat({ max: types.length - 1 }), fc.boolean(), fullData).chain(([m, i, keepAuto, data]) =>
+    (types[i]!.arbitrary(m) as unknown as fc.Arbitrary<Pdu>).map(p => {
+      // The declarations' data generators are sized 'small' (<= 10 bytes); half the time use the full range instead.
+      const q = data && (types[i]!.dataKind !== 'none' || m === 'any') ? { ...p, data } : p;
+      return { op: 'send' as const, pdu: withoutAuto(pduToSpec(q), m === 'any' && keepAuto) };
+    }));
 }
+
+/** Data segments over their whole declared range (size 'max'), or null to keep the declaration's own. */
+const fullData = fc.option(fc.uint8Array({ maxLength: 128, size: 'max' }).map(a => Buffer.from(a)), { freq: 2 });
 
 /** The mode. */
 export const ffpMode: FuzzMode = {

@@ -5,7 +5,7 @@ import { decodePdu, makePdu, type Pdu } from '../../pdu/registry.js';
 import type { FramedPdu } from '../../pdu/framer.js';
 import { decodeText, encodeText } from '../../text/codec.js';
 
-/** Deliberate bugs: crash on a 13-byte NOP-Out ping starting 0xee; no answer to INQUIRY with allocation length 1; a wrong ITT for a 37-byte ping. */
+/** Deliberate bugs: crash on a 13-byte NOP-Out ping; no answer to INQUIRY with allocation length 1; a wrong ITT for a 37-byte ping. */
 export type FakeFault = 'crash-nop-13' | 'hang-inquiry-1' | 'wrong-itt-nop-37';
 
 /** Every fault the fake knows. */
@@ -49,7 +49,7 @@ export class FakeSession {
     switch (p.type) {
       case 'NopOut': {
         if (p.itt === NO_TAG) return { reply: [] };
-        if (this.faults.has('crash-nop-13') && p.data.length === 13 && p.data[0] === 0xee) return { reply: [], crash: true };
+        if (this.faults.has('crash-nop-13') && p.data.length === 13) return { reply: [], crash: true };
         const itt = this.faults.has('wrong-itt-nop-37') && p.data.length === 37 ? (p.itt + 1) >>> 0 : p.itt;
         return { reply: [makePdu('NopIn', { final: true, itt, ttt: NO_TAG, lun: p.lun, data: p.data, ...this.seq() })] };
       }

@@ -1,0 +1,135 @@
+// The fuzz loop: fast-check rounds over a mode's script arbitrary, each script run by runScript and judged by the
+// oracle; the first failure of a round is shrunk to the smallest script that fires the SAME oracle (kind + rule).
+// Randomness comes only from fast-check's seed: the same seed and options send the same PDUs.
+import fc from 'fast-check';
+import type { PduChecker } from '../script/connection.js';
+import { verdictKey, type OracleVerdict } from '../script/result.js';
+import { runScript } from '../script/run-script.js';
+import type { Timeouts } from '../script/runner.js';
+import type { Script, Step } from '../script/schema.js';
+import type { FuzzMode } from './modes/index.js';
+import type { FuzzTarget } from './target-process.js';
+
+/** What to fuzz, how long, how hard. */
+export interface FuzzOptions {
+  target: FuzzTarget;
+  mode: FuzzMode;
+  seed: number;
+  /** Stop after this many scripts (across rounds). */
+  runs?: number;
+  /** Stop after this many milliseconds (shrinking included). */
+  timeMs?: number;
+  /** PDUs per second at most. */
+  rate?: number;
+  maxBody?: number;
+  seeds?: readonly Script[];
+  targetName?: string;
+  timeouts?: Partial<Timeouts>;
+  checker?: () => PduChecker;
+  /** Shrinking budget per finding (ms); default 20 s. */
+  shrinkMs?: number;
+  /** Stop after this many findings; default 10. */
+  maxFindings?: number;
+  onProgress?(s: FuzzStats): void;
+  onFinding?(f: Finding): Promise<void> | void;
+}
+
+/** Live counters (progress line and the final summary). */
+export interface FuzzStats { startedAt: number; elapsedMs: number; runs: number; pdusSent: number; findings: number; signatures: Set<string>; shrinking: boolean }
+
+/** One shrunk finding. */
+export interface Finding {
+  verdict: OracleVerdict;
+  steps: Step[];
+  /** Steps of the script as first found, before shrinking. */
+  originalSteps: number;
+  mode: string;
+  /** fast-check seed and path that regenerate the (shrunk) script. */
+  seed: number;
+  path: string;
+  /** ms from the start of the run to the first failure, and shrink time. */
+  foundAfterMs: number;
+  shrinkMs: number;
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Runs the fuzzer until runs, time or maxFindings run out; resolves with the stats and the findings. */
+export async function fuzz(o: FuzzOptions): Promise<{ stats: FuzzStats; findings: Finding[]; stoppedBecause: string }> {
+  const t0 = performance.now();
+  const stats: FuzzStats = { startedAt: t0, elapsedMs: 0, runs: 0, pdusSent: 0, findings: 0, signatures: new Set(), shrinking: false };
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const ctx = { seeds: o.seeds ?? [], maxBody: o.maxBody ?? 6, targetName: o.targetName ?? '' };
+  const arb = o.mode.arbitrary(ctx);
+  const deadline = o.timeMs === undefined ? Infinity : t0 + o.timeMs;
+  const maxRuns = o.runs ?? Infinity;
+  const maxFindings = o.maxFindings ?? 10;
+  const tick = setInterval(() => { stats.elapsedMs = performance.now() - t0; o.onProgress?.(stats); }, 250);
+  let stoppedBecause = 'runs';
+  try {
+    for (let round = 0; ; round++) {
+      if (stats.runs >= maxRuns) { stoppedBecause = 'runs'; break; }
+      if (performance.now() >= deadline) { stoppedBecause = 'time'; break; }
+      if (findings.length >= maxFindings) { stoppedBecause = 'max findings'; break; }
+      // One round = one fast-check run with its own seed; a failure ends the round after shrinking.
+      const roundSeed = (o.seed + round * 0x9e3779b1) | 0;
+      let target: string | undefined, firstAt = 0, shrinkEnd = Infinity, last: { steps: Step[]; verdict: OracleVerdict } | undefined;
+      const prop = fc.asyncProperty(arb, async steps => {
+        if (target !== undefined && performance.now() > shrinkEnd) return true;
+        if (target === undefined && (stats.runs >= maxRuns || performance.now() >= deadline)) return true;
+        await ensureUp(o.target);
+        const r = await runScript({ steps }, {
+          url: o.target.url, exited: () => o.target.exited(), stopAtFault: true,
+          ...(o.rate ? { rate: o.rate } : {}), ...(o.timeouts ? { timeouts: o.timeouts } : {}), ...(o.checker ? { checker: o.checker } : {}),
+        });
+        stats.runs++; stats.pdusSent += r.pdusSent;
+        for (const s of r.signatures) stats.signatures.add(s);
+        if (!r.verdict) return true;
+        await recover(o.target, r.verdict);
+        const key = verdictKey(r.verdict);
+        if (target === undefined) {
+          if (seen.has(key)) return true; // already reported: keep looking for new ones
+          target = key; firstAt = performance.now(); shrinkEnd = firstAt + (o.shrinkMs ?? 20_000); stats.shrinking = true;
+        }
+        if (key !== target) return true;
+        last = { steps, verdict: r.verdict };
+        return false;
+      });
+      const left = maxRuns - stats.runs;
+      const res = await fc.check(prop, {
+        seed: roundSeed, numRuns: Number.isFinite(left) ? Math.max(1, Math.min(left, 1000)) : 1000,
+        ...(Number.isFinite(deadline) ? { interruptAfterTimeLimit: Math.max(1, deadline - performance.now() + (o.shrinkMs ?? 20_000)) } : {}),
+        markInterruptAsFailure: false, endOnFailure: false,
+      });
+      stats.shrinking = false;
+      if (res.failed && last && target) {
+        seen.add(target);
+        const f: Finding = {
+          verdict: last.verdict, steps: last.steps, originalSteps: (res.counterexample?.[0] as Step[] | undefined)?.length ?? last.steps.length,
+          mode: o.mode.name, seed: roundSeed, path: res.counterexamplePath ?? '', foundAfterMs: firstAt - t0, shrinkMs: performance.now() - firstAt,
+        };
+        findings.push(f); stats.findings++;
+        await o.onFinding?.(f);
+      }
+    }
+  } finally {
+    clearInterval(tick);
+    stats.elapsedMs = performance.now() - t0;
+    o.onProgress?.(stats);
+  }
+  return { stats, findings, stoppedBecause };
+}
+
+/** Restarts a spawned target that died; waits for a remote one a little (it may be restarting itself). */
+async function ensureUp(t: FuzzTarget): Promise<void> {
+  if (t.spawned && t.exited()) await t.restart();
+}
+
+// After a fault the target may be alive but wedged (a global hang): a spawned one that fails a quick probe is restarted.
+async function recover(t: FuzzTarget, v: OracleVerdict): Promise<void> {
+  if (!t.spawned) { if (v.kind === 'probe' || v.kind === 'unreachable') await sleep(100); return; }
+  if (t.exited()) { await t.restart(); return; }
+  const r = await runScript({ steps: [{ op: 'probe', timeoutMs: 1000 }] }, { url: t.url, exited: () => t.exited() });
+  if (r.verdict) await t.restart();
+}

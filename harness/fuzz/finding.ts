@@ -1,0 +1,48 @@
+// Writes a finding as a replayable script (corpus/crashes or --out) with the oracle, seed, path and RFC rule,
+// re-running it once under a pcap recorder so the file comes with its wire trace. Secrets never enter either:
+// the script holds no credentials (login takes them from the URL) and CHAP values are hashes or challenges.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PcapRecorder } from '../transport/pcap-writer.js';
+import { formatScript } from '../script/io.js';
+import { runScript } from '../script/run-script.js';
+import { verdictKey } from '../script/result.js';
+import { SCRIPT_FORMAT, SCRIPT_VERSION, type Script } from '../script/schema.js';
+import type { Finding } from './engine.js';
+import type { FuzzTarget } from './target-process.js';
+
+/** A file-name-safe slug of a rule ID. */
+const slug = (s: string): string => s.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-|-$/g, '');
+
+/** The script a finding is saved as. */
+export function findingScript(f: Finding, pcap?: string): Script {
+  const ref = /^(rfc\d+|spc\d|sbc\d)\//.test(f.verdict.rule) ? f.verdict.rule.replace(/:.*$/, '') : undefined;
+  return {
+    format: SCRIPT_FORMAT, version: SCRIPT_VERSION,
+    name: `fuzz/${f.mode}/${f.verdict.kind}/${slug(f.verdict.rule)}`,
+    description: `${f.verdict.message}. Found by \`fuzz --mode ${f.mode}\`; replay with \`iscsi-conformance replay FILE [URL]\`.`,
+    steps: f.steps,
+    finding: {
+      oracle: { kind: f.verdict.kind, rule: f.verdict.rule, message: f.verdict.message, ...(f.verdict.step === undefined ? {} : { step: f.verdict.step }) },
+      mode: f.mode, seed: f.seed, path: f.path, ...(ref ? { ref } : {}), ...(pcap ? { pcap } : {}), originalSteps: f.originalSteps,
+    },
+  };
+}
+
+/** Saves `f` into `dir` as <mode>-<kind>-<rule>.json plus a .pcap of one more run; returns the JSON path. */
+export async function saveFinding(f: Finding, dir: string, target: FuzzTarget): Promise<{ file: string; reproduced: boolean }> {
+  mkdirSync(dir, { recursive: true });
+  const base = `${f.mode}-${f.verdict.kind}-${slug(f.verdict.rule)}`;
+  const pcap = `${base}.pcap`;
+  if (target.spawned && target.exited()) await target.restart();
+  const rec = PcapRecorder.toFile(join(dir, pcap));
+  let reproduced = false;
+  try {
+    const r = await runScript({ steps: f.steps }, { url: target.url, exited: () => target.exited(), tap: () => rec.tap(), stopAtFault: true });
+    reproduced = r.verdict !== null && verdictKey(r.verdict) === verdictKey(f.verdict);
+  } finally { rec.close(); }
+  if (target.spawned && target.exited()) await target.restart();
+  const file = join(dir, `${base}.json`);
+  writeFileSync(file, formatScript(findingScript(f, pcap)));
+  return { file, reproduced };
+}
