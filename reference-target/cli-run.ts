@@ -17,6 +17,7 @@ export interface TargetCliArgs {
   log: string[];
   listFaults: boolean;
   alias?: string;
+  digest?: boolean;
 }
 
 /** Output sinks, as harness/cli/io.ts has them. */
@@ -38,7 +39,7 @@ export function configFromArgs(a: TargetCliArgs): TargetConfigInput {
   const { host, port } = parseListen(a.listen);
   const luns = (a.lun.length ? a.lun : ['0:ram:64MiB']).map(s => parseLunSpec(s, a.blockSize));
   return {
-    host, port, iqn: a.iqn, luns, allow: a.allow, faults: a.fault,
+    host, port, iqn: a.iqn, luns, allow: a.allow, faults: a.fault, digests: a.digest ? 'required' : 'optional',
     ...(a.alias ? { alias: a.alias } : {}),
     ...(a.chap ? { chap: parseCredentials(a.chap, '--chap') } : {}),
     ...(a.mutualChap ? { mutualChap: parseCredentials(a.mutualChap, '--mutual-chap') } : {}),

@@ -73,6 +73,8 @@ export const targetConfigSchema = z.object({
   mutualChap: chapSchema.optional(),
   /** Initiator names allowed to log in to the normal session; empty = anybody (§9.5 access control). */
   allow: z.array(z.string()).default([]),
+  /** 'required': answer HeaderDigest/DataDigest with CRC32C only, so initiators offering None,CRC32C get digests. */
+  digests: z.enum(['optional', 'required']).default('optional'),
   /** IDs of deliberate deviations to switch on (reference-target/faults). */
   faults: z.array(z.string()).default([]),
   limits: limitsSchema.default(limitsSchema.parse({})),

@@ -9,8 +9,9 @@ export function targetPolicy(config: TargetConfig): Policy {
     ...defaultPolicy(),
     AuthMethod: config.chap ? 'CHAP' : 'None',
     CHAP_A: '5,6,7,8',
-    HeaderDigest: 'CRC32C,None',
-    DataDigest: 'CRC32C,None',
+    // §6.2.1: the first value of the initiator's list that we support wins; supporting only CRC32C forces digests.
+    HeaderDigest: config.digests === 'required' ? 'CRC32C' : 'CRC32C,None',
+    DataDigest: config.digests === 'required' ? 'CRC32C' : 'CRC32C,None',
     MaxConnections: String(l.maxConnectionsPerSession),
     // OR: our "No" lets the initiator decide; AND: our "Yes" lets it decide too.
     InitialR2T: 'No',

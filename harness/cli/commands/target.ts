@@ -23,6 +23,7 @@ export const targetCommand: CliCommand = {
     .option('chap', { type: 'string', describe: 'require CHAP: user:secret the initiator must prove' })
     .option('mutual-chap', { type: 'string', describe: 'user:secret the target answers mutual CHAP with (needs --chap)' })
     .option('allow', { type: 'string', array: true, default: [], describe: 'initiator names allowed into normal sessions (default: any)' })
+    .option('digest', { type: 'boolean', default: false, describe: 'require CRC32C header and data digests (answer CRC32C only)' })
     .option('alias', { type: 'string', describe: 'TargetAlias to declare' })
     .option('fault', { type: 'string', array: true, default: [], describe: 'switch on a deliberate deviation (see --list-faults)' })
     .option('list-faults', { type: 'boolean', default: false, describe: 'print every fault with the clause it breaks, then exit' })
@@ -38,7 +39,7 @@ export const targetCommand: CliCommand = {
         ...(a.chap ? { chap: String(a.chap) } : {}), ...(a.mutualChap ? { mutualChap: String(a.mutualChap) } : {}),
         ...(a.alias ? { alias: String(a.alias) } : {}),
         allow: (a.allow as string[]).map(String), fault: (a.fault as string[]).map(String), log: (a.log as string[]).map(String),
-        listFaults: Boolean(a.listFaults),
+        listFaults: Boolean(a.listFaults), digest: Boolean(a.digest),
       }, io, stopSignal());
     } catch (e) {
       if (e instanceof HarnessError || (e instanceof Error && /--listen|EADDRINUSE|EACCES|EADDRNOTAVAIL/.test(e.message))) {
