@@ -20,6 +20,34 @@ const TARGETS = {
 };
 const tgtd = (...a: string[]): string => execFileSync(SCRIPT, a, { encoding: 'utf8', timeout: 20_000 });
 
+// tgtd.sh waits a bounded time for the daemon; on a loaded machine (parallel test files) that can run out, so retry.
+function startWithRetry(t: { port: number; ctl: number; args: string[] }): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tgtd('start', '--port', String(t.port), '--ctl', String(t.ctl), ...t.args);
+      return;
+    } catch (e) {
+      tgtd('stop', '--port', String(t.port));
+      killOrphan(t);
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+// When tgtd.sh gives up on a daemon that comes up late it leaves it running without state, holding our reserved
+// control port; only the tgtd with exactly our reserved ctl and portal is ended, by its pid.
+function killOrphan(t: { port: number; ctl: number }): void {
+  const want = `tgtd -f -C ${t.ctl} --iscsi portal=127.0.0.1:${t.port}`;
+  for (const line of execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')) {
+    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
+    if (m && m[2]!.trim() === want) {
+      try { process.kill(Number(m[1]), 'SIGKILL'); } catch { /* already gone */ }
+    }
+  }
+  execFileSync('sleep', ['0.3']);
+  tgtd('stop', '--port', String(t.port));
+}
+
 /** Logs in from the target's LUN URL, runs INQUIRY, READ CAPACITY(16), WRITE/READ compare, logout. */
 async function exercise(port: number, extra: Partial<LoginOptions> = {}, recorder?: PcapRecorder): Promise<Session> {
   const url = parseUrl(tgtd('url', '--port', String(port)).trim());
@@ -55,8 +83,8 @@ async function exercise(port: number, extra: Partial<LoginOptions> = {}, recorde
 
 describe.skipIf(!haveTgt)(`tgtd integration${haveTgt ? '' : ` (skipped: ${TGTD} is not installed)`}`, () => {
   beforeAll(() => {
-    for (const t of Object.values(TARGETS)) tgtd('start', '--port', String(t.port), '--ctl', String(t.ctl), ...t.args);
-  }, 30_000);
+    for (const t of Object.values(TARGETS)) startWithRetry(t);
+  }, 60_000);
   afterAll(() => {
     for (const t of Object.values(TARGETS)) tgtd('stop', '--port', String(t.port));
   }, 30_000);
