@@ -1,5 +1,27 @@
 // The registry of conformance sections: every suite file is imported here explicitly, in report order.
 import type { Section } from '../harness/runner/case.js';
+import loginRequest from './rfc7143/login/11.12-login-request.js';
+import loginResponse from './rfc7143/login/11.13-login-response.js';
+import targetName from './rfc7143/login/13.4-target-name.js';
+import initiatorName from './rfc7143/login/13.5-initiator-name.js';
+import maxRecvDataSegmentLength from './rfc7143/keys/13.12-max-recv-data-segment-length.js';
+import commandNumbering from './rfc7143/ffp/4.2.2.1-command-numbering.js';
+import statusNumbering from './rfc7143/ffp/4.2.2.2-status-numbering.js';
+import nopOut from './rfc7143/nop/11.18-nop-out.js';
+import opcode from './rfc7143/reject/11.2.1.2-opcode.js';
+import scsiResponse from './rfc7143/data/11.4-scsi-response.js';
+import logout from './rfc7143/logout/11.14-logout.js';
+import testUnitReady from './spc/test-unit-ready.js';
+import inquiry from './spc/inquiry.js';
+import reportLuns from './spc/report-luns.js';
+import readCapacity16 from './sbc/read-capacity16.js';
+import readCapacity10 from './sbc/read-capacity10.js';
+import read10 from './sbc/read10.js';
+import write10 from './sbc/write10.js';
 
 /** Every section, in the order cases run and reports list them. */
-export const sections: readonly Section[] = [];
+export const sections: readonly Section[] = [
+  loginRequest, loginResponse, targetName, initiatorName, maxRecvDataSegmentLength,
+  commandNumbering, statusNumbering, nopOut, opcode, scsiResponse, logout,
+  testUnitReady, inquiry, reportLuns, readCapacity16, readCapacity10, read10, write10,
+];

@@ -1,4 +1,4 @@
-// The CLI in-process: help, usage errors (exit 2) and the commands that are not built yet.
+// The CLI in-process: help and usage errors (exit 2).
 import { describe, expect, it } from 'vitest';
 import { bufferIo } from './io.js';
 import { runCli } from './main.js';
@@ -22,11 +22,5 @@ describe('iscsi-conformance CLI', () => {
     const io = bufferIo();
     expect(await runCli([], io)).toBe(2);
     expect(io.stderr).toContain('Name a command');
-  });
-
-  it.each(['fuzz', 'replay x.json'])('says "%s" is not built yet and exits 2', async cmd => {
-    const io = bufferIo();
-    expect(await runCli(cmd.split(' '), io)).toBe(2);
-    expect(io.stderr).toMatch(/not built yet \(tracked in issue #\d\)/);
   });
 });

@@ -8,7 +8,7 @@ import { describeEvent, type CaseEvent, type Outcome } from './outcomes.js';
 import type { Failure, TraceLine } from './result.js';
 import type { TargetInfo } from './target-info.js';
 import type { FramedPdu } from '../pdu/framer.js';
-import { printPdu, type Pdu } from '../pdu/registry.js';
+import { decodePduBytes, printPdu, type Pdu } from '../pdu/registry.js';
 import { NO_TAG } from '../pdu/types/codes.js';
 import type { Violation } from '../violation.js';
 
@@ -94,7 +94,9 @@ export class CaseContext implements CaseApi {
       sent: (p, wire) => {
         this.trace.push({ t: at(), conn: n, dir: 'out', text: p ? printPdu(p) : `raw ${wire.length} bytes` });
         this.wire.push({ t: Date.now(), conn: n, dir: 'out', bytes: wire, localPort: ports.local, remotePort: ports.remote });
-        if (p && checker) this.violations.push(...checker.onInitiatorPdu(p));
+        // Raw bytes are decoded too, so the checker knows every header a Reject may quote back.
+        const sentPdu = p ?? decodeQuietly(wire);
+        if (sentPdu && checker) this.violations.push(...checker.onInitiatorPdu(sentPdu));
       },
       received: (p, framed, wire) => {
         this.trace.push({ t: at(), conn: n, dir: 'in', text: printPdu(p) });
@@ -134,7 +136,6 @@ export class CaseContext implements CaseApi {
     const hit = outcomes.find(o => o.test(e));
     const expected = outcomes.filter(o => o.grade === 'pass').map(o => o.describe).join(' or ') || outcomes.map(o => o.describe).join(' or ');
     if (!hit) {
-      if (e.kind === 'silence' && !outcomes.some(o => o.silenceMs !== undefined) && this.remaining() === 0) return new Promise<CaseEvent>(() => {}); // the runner's timeout decides
       this.fail(expected, describeEvent(e));
     }
     if (hit.grade === 'nonStrict') {
@@ -166,4 +167,8 @@ export class CaseContext implements CaseApi {
       return e;
     }
   }
+}
+
+function decodeQuietly(wire: Buffer): Pdu | undefined {
+  try { return decodePduBytes(wire); } catch { return undefined; }
 }

@@ -2,6 +2,7 @@
 // plus the few exchanges cases need whole (SCSI command with data, NOP ping, logout).
 import { makePdu, type KnownPdu, type LengthOverrides, type PduNamed } from '../pdu/registry.js';
 import { NO_TAG } from '../pdu/types/codes.js';
+import { encodeText } from '../text/codec.js';
 import { doLogin, type LoginOptions, type LoginResult } from './login.js';
 import type { Link } from './link.js';
 import { parseSense, type CaseEvent, type ScsiEvent } from './outcomes.js';
@@ -59,11 +60,24 @@ export class Conn {
 
   /** The next event; StatSN and the command window follow every status-bearing PDU. */
   async receive(waitMs = this.remaining()): Promise<CaseEvent> {
-    const e = await this.link.next(Math.min(waitMs, this.remaining()));
+    const budget = this.remaining();
+    const e = await this.link.next(Math.min(waitMs, budget));
     // Silence that lasts to the deadline is no outcome: the runner's timeout decides (never a pass).
-    if (e.kind === 'silence' && this.remaining() <= 0) return new Promise<CaseEvent>(() => {});
+    if (e.kind === 'silence' && waitMs >= budget) return new Promise<CaseEvent>(() => {});
     if (e.kind === 'pdu') this.track(e.pdu as KnownPdu);
     return e;
+  }
+
+  /**
+   * Sends one Login Request exactly as described (keys in the given order, undefined left out), for
+   * cases that probe a single login step; the ISID, TSIH and CID default to this connection's.
+   */
+  loginRequest(o: { keys: Record<string, string | undefined>; transit?: boolean; continue?: boolean; csg?: number; nsg?: number; versionMax?: number; versionMin?: number; tsih?: number }): PduNamed<'LoginRequest'> {
+    const pairs = Object.entries(o.keys).filter((e): e is [string, string] => e[1] !== undefined).map(([key, value]) => ({ key, value }));
+    return this.send('LoginRequest', {
+      immediate: true, transit: o.transit ?? true, continue: o.continue ?? false, csg: o.csg ?? 0, nsg: o.nsg ?? 1,
+      versionMax: o.versionMax ?? 0, versionMin: o.versionMin ?? 0, isid: this.isid, tsih: o.tsih ?? this.tsih, cid: this.cid, data: encodeText(pairs),
+    });
   }
 
   /** Full login to Full Feature Phase (security stage with AuthMethod, then operational). */

@@ -28,6 +28,8 @@ export interface LoginResult {
   event: CaseEvent;
   /** Every key the target sent, last value wins. */
   keys: Record<string, string>;
+  /** Every pair the target sent, in order (a key may appear twice: an answer and a declaration). */
+  pairs: TextPair[];
   /** Why it did not reach Full Feature Phase. */
   problem?: string;
 }
@@ -50,15 +52,16 @@ export const chapResponse = (id: number, secret: string, challenge: Buffer): Buf
 /** Runs the whole login; never throws for target behaviour (the result says what happened). */
 export async function doLogin(c: Conn, o: LoginOptions = {}): Promise<LoginResult> {
   const keys: Record<string, string> = {};
-  let last: LoginResult = { ok: false, event: { kind: 'silence', ms: 0 }, keys };
+  const pairs: TextPair[] = [];
+  let last: LoginResult = { ok: false, event: { kind: 'silence', ms: 0 }, keys, pairs };
   c.tsih = o.tsih ?? 0;
   const step = async (csg: number, nsg: number, transit: boolean, pairs: TextPair[]): Promise<boolean> => {
     c.send('LoginRequest', { immediate: true, transit, continue: false, csg, nsg, versionMax: 0, versionMin: 0, isid: c.isid, tsih: c.tsih, cid: c.cid, data: encodeText(pairs) });
     const e = await c.receive();
-    if (e.kind !== 'pdu' || e.pdu.type !== 'LoginResponse') { last = { ok: false, event: e, keys, problem: 'no Login Response' }; return false; }
+    if (e.kind !== 'pdu' || e.pdu.type !== 'LoginResponse') { last = { ok: false, event: e, keys, pairs, problem: 'no Login Response' }; return false; }
     const r = e.pdu;
-    for (const p of decodeText(r.data).pairs) keys[p.key] = p.value;
-    last = { ok: false, response: r, event: e, keys };
+    for (const p of decodeText(r.data).pairs) { keys[p.key] = p.value; pairs.push(p); }
+    last = { ok: false, response: r, event: e, keys, pairs };
     if (r.statusClass !== 0) { last.problem = `login status 0x${((r.statusClass << 8) | r.statusDetail).toString(16).padStart(4, '0')}`; return false; }
     if (r.tsih !== 0) c.tsih = r.tsih;
     return true;
