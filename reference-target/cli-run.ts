@@ -2,7 +2,7 @@
 import type { TargetConfigInput } from './config.js';
 import { parseCredentials, parseLunSpec } from './config.js';
 import { streamLogger } from './log.js';
-import { listFaults, startTarget } from './index.js';
+import { listFaults, startTarget, type StartOptions } from './index.js';
 
 /** Parsed command-line options of `target` (see harness/cli/commands/target.ts). */
 export interface TargetCliArgs {
@@ -47,13 +47,13 @@ export function configFromArgs(a: TargetCliArgs): TargetConfigInput {
 }
 
 /** Runs the command; resolves with the exit code once `stop` fires (SIGINT/SIGTERM in the CLI). */
-export async function runTargetCli(a: TargetCliArgs, io: Out, stop: Promise<unknown>): Promise<number> {
+export async function runTargetCli(a: TargetCliArgs, io: Out, stop: Promise<unknown>, opts: Pick<StartOptions, 'device'> = {}): Promise<number> {
   if (a.listFaults) {
     for (const f of await listFaults()) io.out(`${f.id.padEnd(36)} ${f.ref.padEnd(22)} ${f.description}${f.trigger ? ` [only on: ${f.trigger}]` : ''}\n`);
     return 0;
   }
   const logger = streamLogger(t => io.err(t), a.log.includes('pdus'));
-  const target = await startTarget(configFromArgs(a), { logger });
+  const target = await startTarget(configFromArgs(a), { logger, ...opts });
   io.out(`${target.url}\n`);
   logger.info(`listening on ${target.host}:${target.port} (${target.config.luns.length} LUN(s)${a.fault.length ? `, faults: ${a.fault.join(', ')}` : ''}); Ctrl-C stops`);
   await stop;

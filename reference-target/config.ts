@@ -52,6 +52,8 @@ export const limitsSchema = z.object({
   maxBurstLength: z.number().int().min(512).max(16777215).default(1048576),
   firstBurstLength: z.number().int().min(512).max(16777215).default(262144),
   maxOutstandingR2T: z.number().int().min(1).max(65535).default(4),
+  /** Write data the whole target may hold for tasks still collecting Data-Out. */
+  maxBufferedBytes: z.number().int().positive().default(256 * 1024 * 1024),
   /** Bytes of login/text key data we collect across continuations before refusing. */
   maxTextBytes: z.number().int().positive().default(65536),
   loginTimeoutMs: z.number().int().positive().default(15000),

@@ -13,6 +13,8 @@ export class TargetContext {
   readonly challenges = new ChallengeLedger();
   /** Where we listen, for SendTargets answers. */
   portal = { host: '127.0.0.1', port: 0 };
+  /** Bytes reserved by tasks for their Data-Out (bounded by limits.maxBufferedBytes). */
+  bufferedBytes = 0;
   private nextTsih = 1;
 
   constructor(readonly config: TargetConfig, readonly device: ScsiDevice, readonly log: TargetLogger,
@@ -26,6 +28,18 @@ export class TargetContext {
       if (!this.sessions.has(t)) return t;
     }
     throw new Error('no free TSIH'); // unreachable: maxSessions is far below 65535
+  }
+
+  /** Reserves task buffer space; false when the target-wide budget would be exceeded. */
+  reserveBuffer(n: number): boolean {
+    if (this.bufferedBytes + n > this.config.limits.maxBufferedBytes) return false;
+    this.bufferedBytes += n;
+    return true;
+  }
+
+  /** Gives reserved task buffer space back. */
+  releaseBuffer(n: number): void {
+    this.bufferedBytes = Math.max(0, this.bufferedBytes - n);
   }
 
   /** The normal session of this initiator port (InitiatorName + ISID) on our target, if any (§6.3.5). */

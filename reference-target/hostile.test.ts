@@ -100,4 +100,21 @@ describe('hostile input', () => {
     expect(await c.waitClosed(2000)).toBe(true);
     expect(t.logger.lines.some(l => l.includes('login not finished'))).toBe(true);
   });
+
+  it('bounds buffered write data: too large -> CHECK CONDITION 55/03, budget used up -> TASK SET FULL', async () => {
+    const t = await target({ limits: { maxBufferedBytes: 1024 } });
+    const c = await RawClient.connect(t.port); open.push(c);
+    const r = await c.login(TEST_IQN, [{ key: 'InitialR2T', value: 'Yes' }, { key: 'ImmediateData', value: 'No' }]);
+    c.cmdSN = r.rsp.expCmdSN;
+    const w10 = (lba: number, n: number) => { const b = Buffer.alloc(16); b[0] = 0x2a; b.writeUInt32BE(lba, 2); b.writeUInt16BE(n, 7); return b; };
+    c.send(makePdu('ScsiCommand', { final: true, write: true, itt: 1, expectedDataTransferLength: 2048, cmdSN: c.cmdSN, cdb: w10(0, 4) }));
+    const big = await c.expect('ScsiResponse');
+    expect(big.status).toBe(2);
+    expect([big.data[2 + 12], big.data[2 + 13]]).toEqual([0x55, 0x03]);
+    c.send(makePdu('ScsiCommand', { final: true, write: true, itt: 2, expectedDataTransferLength: 1024, cmdSN: c.cmdSN + 1, cdb: w10(0, 2) }));
+    await c.expect('R2t');
+    c.send(makePdu('ScsiCommand', { final: true, write: true, itt: 3, expectedDataTransferLength: 512, cmdSN: c.cmdSN + 2, cdb: w10(8, 1) }));
+    const full = await c.expect('ScsiResponse');
+    expect([full.itt, full.status]).toEqual([3, 0x28]);
+  });
 });

@@ -56,9 +56,18 @@ export class Session {
   /** Drops a task after ABORT TASK and friends; its late Data-Out is then discarded quietly (§11.5.1). */
   abortTask(itt: number): void {
     const t = this.tasks.get(itt);
-    if (t) { t.aborted = true; t.r2ts.clear(); this.tasks.delete(itt); }
+    if (t) { t.aborted = true; t.r2ts.clear(); this.removeTask(itt); }
     this.aborted.push(itt);
     if (this.aborted.length > 256) this.aborted.shift();
+  }
+
+  /** Takes a task out of the table and returns its buffer budget. */
+  removeTask(itt: number): void {
+    const t = this.tasks.get(itt);
+    if (!t) return;
+    this.tasks.delete(itt);
+    this.ctx.releaseBuffer(t.reserved);
+    t.reserved = 0;
   }
 
   /** True for an ITT aborted lately. */
@@ -74,7 +83,7 @@ export class Session {
   /** Removes a connection; the session ends with its last one (ERL 0 keeps no state for recovery, §7.1.5). */
   detach(conn: Connection): void {
     if (this.connections.get(conn.cid) === conn) this.connections.delete(conn.cid);
-    for (const [itt, t] of this.tasks) if (t.conn === conn) { t.aborted = true; this.tasks.delete(itt); }
+    for (const [itt, t] of [...this.tasks]) if (t.conn === conn) { t.aborted = true; this.removeTask(itt); }
     if (this.connections.size === 0) this.end('last connection closed');
   }
 
@@ -83,8 +92,7 @@ export class Session {
     if (this.closed) return;
     this.closed = true;
     this.ctx.sessions.delete(this.tsih);
-    for (const t of this.tasks.values()) t.aborted = true;
-    this.tasks.clear();
+    for (const [itt, t] of [...this.tasks]) { t.aborted = true; this.removeTask(itt); }
     this.window.clear();
     for (const c of [...this.connections.values()]) c.close(`session ended: ${reason}`);
     this.connections.clear();

@@ -47,7 +47,7 @@ export function complete(task: Task, res: ScsiResult): void {
   const session = conn.session;
   if (task.aborted || !session || conn.phase !== 'ffp') return;
   task.state = 'done';
-  session.tasks.delete(task.itt);
+  session.removeTask(task.itt);
   const cmd = task.cmd;
   const edtl = cmd.expectedDataTransferLength;
   const dataIn = cmd.read ? res.dataIn ?? Buffer.alloc(0) : Buffer.alloc(0);

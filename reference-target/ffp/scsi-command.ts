@@ -23,10 +23,11 @@ export function handleScsiCommand(conn: Connection, cmd: ScsiCommand, bhs: Buffe
   const edtl = cmd.expectedDataTransferLength;
   const base = { nexus: session.nexus, lun: cmd.lun, cdb, attr: cmd.attr, expectedDataTransferLength: edtl };
   const need = cmd.write ? Math.min(edtl, device.dataOutLength(base)) : 0;
-  if (need > config.limits.maxBurstLength * 64) return insufficientResources(conn, cmd);
+  if (need > config.limits.maxBufferedBytes) return insufficientResources(conn, cmd);
+  if (!conn.ctx.reserveBuffer(need)) return taskSetFull(conn, cmd);
   const unsolicitedOpen = !cmd.final && cmd.write;
   const task: Task = {
-    itt: cmd.itt, conn, cmd, cdb, need, buffer: Buffer.alloc(need), received: 0,
+    itt: cmd.itt, conn, cmd, cdb, need, buffer: Buffer.alloc(need), reserved: need, received: 0,
     unsolicitedEnd: unsolicitedOpen ? Math.min(conn.params.firstBurstLength, edtl) : cmd.data.length,
     unsolicitedOpen, unsolicitedDataSN: 0, unsolicitedReceived: 0, r2ts: new Map(),
     nextR2tOffset: 0, sn: 0, dataInCount: 0, state: 'collecting', aborted: false,

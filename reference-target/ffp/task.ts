@@ -21,6 +21,8 @@ export interface Task {
   /** Data-Out bytes the command will use: min(EDTL, what the CDB moves). */
   need: number;
   buffer: Buffer;
+  /** Bytes of the target-wide buffer budget this task holds (given back when it leaves the task table). */
+  reserved: number;
   /** Bytes of [0, need) received so far (immediate, unsolicited, solicited). */
   received: number;
   /** End offset of the unsolicited data (immediate + unsolicited Data-Out) for this command. */
