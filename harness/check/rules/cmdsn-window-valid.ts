@@ -3,7 +3,7 @@ import { defineRule } from '../define-rule.js';
 import { snDiff } from '../serial.js';
 import { cmdWindow } from '../statsn.js';
 
-/** MaxCmdSN is not below ExpCmdSN - 1 (RFC 7143 §4.2.2.1; a window of zero is MaxCmdSN = ExpCmdSN - 1). */
+/** MaxCmdSN is not below ExpCmdSN - 1 (RFC 7143 §4.2.2.1: "The target MUST NOT transmit a MaxCmdSN that is less than ExpCmdSN - 1"). */
 export const cmdsnWindowValid = defineRule({
   id: 'check/cmdsn-window-valid', ref: 'rfc7143/4.2.2.1', level: 'MUST', side: 'target', appliesTo: '*',
   text: 'the target never sends a MaxCmdSN less than ExpCmdSN - 1',

@@ -2,9 +2,9 @@
 import { defineRule } from '../define-rule.js';
 import { isScsi } from '../state.js';
 
-/** Each Data-In sequence is at most MaxBurstLength bytes (RFC 7143 §13.13). */
+/** Each Data-In sequence is at most MaxBurstLength bytes (RFC 7143 §11.7.1: the DataSegmentLengths of a sequence "MUST NOT exceed MaxBurstLength"; §13.13). */
 export const dataInBurst = defineRule({
-  id: 'check/data-in-burst', ref: 'rfc7143/13.13', level: 'MUST', side: 'target', appliesTo: ['DataIn'],
+  id: 'check/data-in-burst', ref: 'rfc7143/11.7.1', level: 'MUST', side: 'target', appliesTo: ['DataIn'],
   text: 'the data of one Data-In sequence does not exceed MaxBurstLength',
   check(pdu, { task, state }) {
     if (!isScsi(task)) return undefined;

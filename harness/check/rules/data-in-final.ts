@@ -2,7 +2,7 @@
 import { defineRule } from '../define-rule.js';
 import { isScsi } from '../state.js';
 
-/** Status follows a Data-In with F=1, never one in the middle of a sequence (RFC 7143 §11.7.1). */
+/** Status follows a Data-In with F=1, never one in the middle of a sequence (RFC 7143 §11.7.1: F "is 1 for the last input (read) data PDU of a sequence"; no keyword, it is the bit's definition). */
 export const dataInFinal = defineRule({
   id: 'check/data-in-final', ref: 'rfc7143/11.7.1', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse'],
   text: 'the last Data-In PDU of a command has the F bit set before the SCSI Response',

@@ -4,9 +4,9 @@ import { defineRule } from '../define-rule.js';
 import { snAdd } from '../serial.js';
 import { isScsi } from '../state.js';
 
-/** DataSN of Data-Out runs 0, 1, 2, ... within each sequence (RFC 7143 §4.2.2.3, §11.7). */
+/** DataSN of Data-Out runs 0, 1, 2, ... within each sequence (RFC 7143 §4.2.2.4: Data and R2T PDUs "MUST be sequenced", §11.7). */
 export const dataOutDatasn = defineRule({
-  id: 'check/data-out-datasn', ref: 'rfc7143/4.2.2.3', level: 'MUST', side: 'initiator', appliesTo: ['DataOut'],
+  id: 'check/data-out-datasn', ref: 'rfc7143/4.2.2.4', level: 'MUST', side: 'initiator', appliesTo: ['DataOut'],
   text: 'the Data-Out PDUs answering one R2T (or the unsolicited ones) are numbered from 0 up by 1',
   check(pdu, { task }) {
     if (!isScsi(task)) return undefined;

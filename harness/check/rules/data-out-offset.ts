@@ -3,9 +3,12 @@ import { NO_TAG } from '../../pdu/types/codes.js';
 import { defineRule } from '../define-rule.js';
 import { isScsi } from '../state.js';
 
-/** Each Data-Out starts where the previous one of its sequence ended (RFC 7143 §13.18). */
+/**
+ * Each Data-Out starts where the previous one of its sequence ended. RFC 7143 §11.8: with DataPDUInOrder=Yes "the
+ * buffer offsets and lengths for consecutive PDUs MUST form a continuous non-overlapping range"; §13.18 for unsolicited.
+ */
 export const dataOutOffset = defineRule({
-  id: 'check/data-out-offset', ref: 'rfc7143/13.18', level: 'MUST', side: 'initiator', appliesTo: ['DataOut'],
+  id: 'check/data-out-offset', ref: 'rfc7143/11.8', level: 'MUST', side: 'initiator', appliesTo: ['DataOut'],
   text: 'with DataPDUInOrder=Yes each Data-Out starts where the previous one of its sequence ended',
   check(pdu, { task, state }) {
     if (!isScsi(task) || !state.params.dataPDUInOrder) return undefined;

@@ -9,23 +9,23 @@ export function digestFindings(f: FramedPdu | undefined, rule: string): Violatio
   if (!f || f.digestOk !== false) return [];
   const out: Violation[] = [];
   if (f.headerDigest && !verifyDigest(f.headerDigest, f.bhs, f.ahs))
-    out.push(violation(rule, 'rfc7143/11.2.3', 'header digest does not match the CRC32C of BHS and AHS', 'headerDigest'));
+    out.push(violation(rule, 'rfc7143/13.1', 'header digest does not match the CRC32C of BHS and AHS', 'headerDigest'));
   if (f.dataDigest && !verifyDigest(f.dataDigest, f.data, f.pad))
-    out.push(violation(rule, 'rfc7143/11.2.3', 'data digest does not match the CRC32C of the data segment and padding', 'dataDigest'));
-  if (!out.length) out.push(violation(rule, 'rfc7143/11.2.3', 'a digest does not match the bytes it covers'));
+    out.push(violation(rule, 'rfc7143/13.1', 'data digest does not match the CRC32C of the data segment and padding', 'dataDigest'));
+  if (!out.length) out.push(violation(rule, 'rfc7143/13.1', 'a digest does not match the bytes it covers'));
   return out;
 }
 
 const check = (id: string) => (_p: unknown, ctx: RuleContext) => digestFindings(ctx.framed, id);
 
-/** A target PDU's digests match (§11.2.3; a receiver treats a mismatch per §7.7). */
+/** A target PDU's digests match (RFC 7143 §13.1: "The CRC MUST be calculated by a method that produces the same results"; coverage §11.2.3; a receiver handles a mismatch per §7.8). */
 export const targetDigest = defineRule({
-  id: 'check/digest', ref: 'rfc7143/11.2.3', level: 'MUST', side: 'target', appliesTo: '*',
+  id: 'check/digest', ref: 'rfc7143/13.1', level: 'MUST', side: 'target', appliesTo: '*',
   text: 'negotiated CRC32C digests on target PDUs match what they cover', check: check('check/digest'),
 });
 
 /** An initiator PDU's digests match (passive mode). */
 export const initiatorDigest = defineRule({
-  id: 'check/initiator-digest', ref: 'rfc7143/11.2.3', level: 'MUST', side: 'initiator', appliesTo: '*',
+  id: 'check/initiator-digest', ref: 'rfc7143/13.1', level: 'MUST', side: 'initiator', appliesTo: '*',
   text: 'negotiated CRC32C digests on initiator PDUs match what they cover', check: check('check/initiator-digest'),
 });

@@ -4,8 +4,8 @@ import { snDiff, snLt } from '../serial.js';
 import { cmdWindow } from '../statsn.js';
 
 /**
- * ExpCmdSN never goes back (RFC 7143 §4.2.2.1 has the initiator ignore a smaller one, which only makes sense as
- * reordering across connections; on one connection it is a target bug). SHOULD: the RFC words it as processing.
+ * ExpCmdSN never goes back. SHOULD: RFC 7143 §4.2.2.1 puts no requirement on the target here; it only says a PDU
+ * ExpCmdSN not greater than the local one "is ignored" by the initiator, because "updates may arrive out of order".
  */
 export const expcmdsnMonotonic = defineRule({
   id: 'check/expcmdsn-monotonic', ref: 'rfc7143/4.2.2.1', level: 'SHOULD', side: 'target', appliesTo: '*',

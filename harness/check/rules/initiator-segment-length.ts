@@ -1,7 +1,7 @@
 // Passive mode: an initiator PDU's data segment fits the MaxRecvDataSegmentLength the target declared.
 import { defineRule } from '../define-rule.js';
 
-/** DataSegmentLength <= the target's MaxRecvDataSegmentLength (RFC 7143 §13.12; 8192 during login). */
+/** DataSegmentLength <= the target's MaxRecvDataSegmentLength (RFC 7143 §13.12, §11.7.1; the 8192 default during login, §6.3). */
 export const initiatorSegmentLength = defineRule({
   id: 'check/initiator-segment-length', ref: 'rfc7143/13.12', level: 'MUST', side: 'initiator', appliesTo: '*',
   text: 'the initiator sends no data segment longer than the target declared it can receive',

@@ -9,9 +9,12 @@ const answers: Record<string, Task['kind']> = {
   LogoutResponse: 'logout', LoginResponse: 'login', NopIn: 'nop',
 };
 
-/** A response's ITT echoes an outstanding task of the right kind (RFC 7143 §11.2.1.7). */
+/**
+ * A response's ITT echoes an outstanding task of the right kind. RFC 7143 §11.2.1.8: "While a task exists, this tag
+ * MUST uniquely identify the task session-wide"; §4.2.5.3 calls inconsistent task fields a protocol error.
+ */
 export const ittKnown = defineRule({
-  id: 'check/itt-known', ref: 'rfc7143/11.2.1.7', level: 'MUST', side: 'target',
+  id: 'check/itt-known', ref: 'rfc7143/11.2.1.8', level: 'MUST', side: 'target',
   appliesTo: ['ScsiResponse', 'DataIn', 'R2t', 'TaskManagementResponse', 'TextResponse', 'LogoutResponse', 'LoginResponse', 'NopIn'],
   text: 'a response carries the Initiator Task Tag of an outstanding request it answers',
   check(pdu, { state, task }) {

@@ -1,9 +1,13 @@
 // A Login Response echoes the request's ISID; its TSIH is the request's for an existing session, or one new value.
 import { defineRule } from '../define-rule.js';
 
-/** ISID echoed; TSIH constant once assigned, and equal to a non-zero request TSIH (RFC 7143 §11.13). */
+/**
+ * ISID echoed; TSIH constant once assigned, and equal to a non-zero request TSIH. SHOULD: RFC 7143 §11.13.3 says the
+ * TSIH "should be set to the TSIH provided by the initiator" (lower case) and, for a new session, the target "MUST
+ * generate a non-zero TSIH and ONLY return it in the Login Final-Response"; no sentence states the ISID echo.
+ */
 export const loginIsidTsih = defineRule({
-  id: 'check/login-isid-tsih', ref: 'rfc7143/11.13', level: 'MUST', side: 'target', appliesTo: ['LoginResponse'],
+  id: 'check/login-isid-tsih', ref: 'rfc7143/11.13.3', level: 'SHOULD', side: 'target', appliesTo: ['LoginResponse'],
   text: 'a Login Response echoes the ISID; the TSIH stays the value of an existing session, or one value once assigned',
   check(pdu, { state }) {
     const l = state.login;

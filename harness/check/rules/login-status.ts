@@ -2,10 +2,13 @@
 import { LoginStatus } from '../../pdu/types/codes.js';
 import { defineRule } from '../define-rule.js';
 
-/** Status-Detail is defined for its Status-Class (RFC 7143 §11.13.5; class 0 only with detail 0). */
+/**
+ * Status-Detail is defined for its Status-Class. SHOULD: RFC 7143 §11.13.5 lists "all of the currently allocated
+ * status codes" (success is 0000 only) but puts no MUST on using only those.
+ */
 export const loginStatus = defineRule({
-  id: 'check/login-status', ref: 'rfc7143/11.13.5', level: 'MUST', side: 'target', appliesTo: ['LoginResponse'],
-  text: 'a Login Response\'s Status-Class and Status-Detail are a defined pair',
+  id: 'check/login-status', ref: 'rfc7143/11.13.5', level: 'SHOULD', side: 'target', appliesTo: ['LoginResponse'],
+  text: 'a Login Response\'s Status-Class and Status-Detail are one of the pairs RFC 7143 allocates',
   check(pdu) {
     const code = (pdu.statusClass << 8) | pdu.statusDetail;
     if (pdu.statusClass > 3 || LoginStatus[code] !== undefined) return undefined; // class > 3 is field/login-status-class

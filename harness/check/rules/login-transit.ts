@@ -1,9 +1,13 @@
 // The target follows the initiator's stage request: same CSG, and T=1 only when the initiator asked to transit.
 import { defineRule } from '../define-rule.js';
 
-/** Response CSG = request CSG; T=1 only after a request with T=1, and NSG not past the request's (RFC 7143 §11.13.1, §6.3). */
+/**
+ * T=1 only after a request with T=1 (RFC 7143 §11.13.6: "the T bit MUST NOT be set to 1 if the T bit in the request was
+ * set to 0"); NSG not past the request's (§6.3: "The selected NSG MUST NOT exceed the value stated by the initiator");
+ * same CSG (§6.3: the exchange "carries the T bit and the same CSG code").
+ */
 export const loginTransit = defineRule({
-  id: 'check/login-transit', ref: 'rfc7143/11.13.1', level: 'MUST', side: 'target', appliesTo: ['LoginResponse'],
+  id: 'check/login-transit', ref: 'rfc7143/11.13.6', level: 'MUST', side: 'target', appliesTo: ['LoginResponse'],
   text: 'a Login Response keeps the request\'s current stage and transits only where the initiator asked to',
   check(pdu, { state }) {
     const l = state.login;

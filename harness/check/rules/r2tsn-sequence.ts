@@ -2,9 +2,9 @@
 import { defineRule } from '../define-rule.js';
 import { isScsi } from '../state.js';
 
-/** R2TSN runs 0, 1, 2, ... per task (RFC 7143 §4.2.2.3, §11.8). */
+/** R2TSN runs 0, 1, 2, ... per task (RFC 7143 §4.2.2.4: Data and R2T PDUs "MUST be sequenced", §11.8). */
 export const r2tsnSequence = defineRule({
-  id: 'check/r2tsn-sequence', ref: 'rfc7143/4.2.2.3', level: 'MUST', side: 'target', appliesTo: ['R2t'],
+  id: 'check/r2tsn-sequence', ref: 'rfc7143/4.2.2.4', level: 'MUST', side: 'target', appliesTo: ['R2t'],
   text: 'the R2Ts of a command are numbered from 0 up by 1',
   check(pdu, { task }) {
     if (!isScsi(task)) return undefined;

@@ -1,9 +1,9 @@
 // A Reject returns, as its data, the header of a PDU the initiator actually sent.
 import { defineRule } from '../define-rule.js';
 
-/** Reject data = the 48-byte BHS of a PDU we sent (RFC 7143 §11.17). */
+/** Reject data = the 48-byte BHS of a PDU we sent (RFC 7143 §11.17.4: "The target returns the header (not including the digest) of the PDU in error as the data of the response"; no keyword, the field's definition). */
 export const rejectHeader = defineRule({
-  id: 'check/reject-header', ref: 'rfc7143/11.17', level: 'MUST', side: 'target', appliesTo: ['Reject'],
+  id: 'check/reject-header', ref: 'rfc7143/11.17.4', level: 'MUST', side: 'target', appliesTo: ['Reject'],
   text: 'the data segment of a Reject is the header of a PDU the initiator sent',
   check(pdu, { state }) {
     if (pdu.data.length < 48 || state.lateJoin) return undefined; // a short segment is pdu/reject-carries-header

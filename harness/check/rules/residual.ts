@@ -13,10 +13,11 @@ function moved(t: ScsiTask, pdu: Pdu): number | undefined {
 
 /**
  * U means the count is EDTL minus what moved; O means the target wanted more than EDTL, so all of EDTL moved;
- * with neither, a completed GOOD command moved exactly EDTL (RFC 7143 §11.4.5, §11.4.5.1).
+ * with neither, a completed GOOD command moved exactly EDTL. RFC 7143 §11.4.5.2: if SPDTL < EDTL "iSCSI Underflow MUST
+ * be signaled" and "The Residual Count MUST be set to the numerical value of (EDTL - SPDTL)"; likewise Overflow.
  */
 export const residual = defineRule({
-  id: 'check/residual', ref: 'rfc7143/11.4.5', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse', 'DataIn'],
+  id: 'check/residual', ref: 'rfc7143/11.4.5.2', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse', 'DataIn'],
   text: 'O/U flags and Residual Count agree with Expected Data Transfer Length and the data transferred',
   check(pdu, { task }) {
     if (!isScsi(task)) return undefined;

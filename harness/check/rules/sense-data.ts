@@ -17,7 +17,10 @@ export function senseProblems(data: Buffer, checkCondition: boolean): string[] {
   return [];
 }
 
-/** With CHECK CONDITION the data segment carries sense data, framed and formatted right (RFC 7143 §11.4.7). */
+/**
+ * With CHECK CONDITION the data segment carries sense data (RFC 7143 §11.4.7: "If Status is CHECK CONDITION (0x02), then
+ * the data segment MUST contain sense data"), framed by SenseLength (§11.4.7.1) in SPC format (§11.4.7.2).
+ */
 export const senseData = defineRule({
   id: 'check/sense-data', ref: 'rfc7143/11.4.7', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse'],
   text: 'a SCSI Response with CHECK CONDITION carries autosense data; SenseLength frames it; its format is SPC fixed or descriptor',

@@ -2,9 +2,13 @@
 import { defineRule } from '../define-rule.js';
 import { statSNUse } from '../statsn.js';
 
-/** StatSN goes up by exactly 1 per status-bearing PDU (RFC 7143 §4.2.2.2; R2T §11.8, NOP-In §11.19 carry it). */
+/**
+ * StatSN goes up by exactly 1 per status-bearing PDU. RFC 7143 §11.4.9: "The StatSN is incremented by 1 for every
+ * response/status sent on a connection" (§4.2.2.2: targets "MUST support the response-numbering scheme"); R2T (§11.8.3)
+ * and an unsolicited NOP-In (§11.19.2) carry the next StatSN without advancing it.
+ */
 export const statsnIncrement = defineRule({
-  id: 'check/statsn-increment', ref: 'rfc7143/4.2.2.2', level: 'MUST', side: 'target', appliesTo: '*',
+  id: 'check/statsn-increment', ref: 'rfc7143/11.4.9', level: 'MUST', side: 'target', appliesTo: '*',
   text: 'StatSN increments by 1 for each status sent on the connection; R2T and unsolicited NOP-In hold the next value without taking it',
   check(pdu, { state }) {
     const use = statSNUse(pdu);

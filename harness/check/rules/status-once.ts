@@ -2,7 +2,11 @@
 import { defineRule } from '../define-rule.js';
 import { hex8 } from './util.js';
 
-/** No SCSI Response, Data-In or R2T for a task whose status was sent (RFC 7143 §11.7.3: S=1 ends the command). */
+/**
+ * No SCSI Response, Data-In or R2T for a task whose status was sent. RFC 7143 §11.7.3: status may ride only on "the
+ * last SCSI data packet sent from a target to an initiator for a SCSI command"; §4.1: the response phase returns "the
+ * final status". No keyword: it is what status means. (A SNACK-requested copy at ERL > 0, §11.16, is not judged here.)
+ */
 export const statusOnce = defineRule({
   id: 'check/status-once', ref: 'rfc7143/11.7.3', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse', 'DataIn', 'R2t'],
   text: 'after the status of a command (SCSI Response or Data-In with S) no further response PDU names its ITT',

@@ -18,7 +18,7 @@ export const LoginResponse = definePdu({
   rules: [
     { id: 'pdu/login-t-and-c', ref: 'rfc7143/11.13.7', text: 'T and C must not both be 1',
       ok: p => !(p.transit && p.continue), breakIt: p => ({ ...p, transit: true, continue: true }) },
-    { id: 'pdu/login-nsg-forward', ref: 'rfc7143/11.13.6',
+    { id: 'pdu/login-nsg-forward', ref: 'rfc7143/11.12.3',
       text: 'with T=1, NSG names a later stage than CSG and is not the reserved stage 2',
       ok: p => !p.transit || (p.nsg > p.csg && p.nsg !== 2), breakIt: p => ({ ...p, transit: true, continue: false, nsg: 2 }) },
     { id: 'pdu/login-response-tsih-on-success', ref: 'rfc7143/11.13.3',

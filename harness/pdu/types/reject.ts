@@ -14,7 +14,7 @@ export const Reject = definePdu({
     u32('statSN', 24), u32('expCmdSN', 28), u32('maxCmdSN', 32), u32('dataSNOrR2TSN', 36, { quiet: true }),
     ...reserved(40, 8),
   ],
-  rules: [{ id: 'pdu/reject-carries-header', ref: 'rfc7143/11.17.3',
+  rules: [{ id: 'pdu/reject-carries-header', ref: 'rfc7143/11.17.4',
     text: 'the data segment holds the complete 48-byte header of the rejected PDU',
     ok: p => p.data.length >= 48, breakIt: p => ({ ...p, data: Buffer.alloc(0) }) }],
   dataArb: fc.uint8Array({ minLength: 48, maxLength: 56 }).map(a => Buffer.from(a)),
