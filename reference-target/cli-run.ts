@@ -49,7 +49,7 @@ export function configFromArgs(a: TargetCliArgs): TargetConfigInput {
 /** Runs the command; resolves with the exit code once `stop` fires (SIGINT/SIGTERM in the CLI). */
 export async function runTargetCli(a: TargetCliArgs, io: Out, stop: Promise<unknown>, opts: Pick<StartOptions, 'device'> = {}): Promise<number> {
   if (a.listFaults) {
-    for (const f of await listFaults()) io.out(`${f.id.padEnd(36)} ${f.ref.padEnd(22)} ${f.description}${f.trigger ? ` [only on: ${f.trigger}]` : ''}\n`);
+    for (const f of listFaults()) io.out(`${f.id.padEnd(36)} ${f.ref.padEnd(22)} ${f.description}${f.trigger ? ` [only on: ${f.trigger}]` : ''}\n`);
     return 0;
   }
   const logger = streamLogger(t => io.err(t), a.log.includes('pdus'));

@@ -5,6 +5,7 @@ import { catalogue, faultId, faultsById } from './faults/catalogue.js';
 import { FaultSet } from './faults/define.js';
 import { silentLogger } from './log.js';
 import type { ScsiDevice } from './scsi/device.js';
+import { createScsiDevice, SCSI_FAULT_IDS, SCSI_FAULTS } from './scsi/index.js';
 import { TargetServer } from './server.js';
 
 export { parseTargetConfig, type LunConfig, type TargetConfig, type TargetConfigInput } from './config.js';
@@ -12,7 +13,7 @@ export { catalogue as faultCatalogue } from './faults/catalogue.js';
 
 /** Extra wiring that is not configuration. */
 export interface StartOptions {
-  /** The SCSI layer; by default reference-target/scsi builds one from config.luns. */
+  /** The SCSI layer; by default reference-target/scsi builds one from config.luns (tests pass a fake). */
   device?: ScsiDevice;
   logger?: TargetLogger;
   /** What a `crash` fault does; default: process.exit(70) (the point of the fault). */
@@ -30,34 +31,18 @@ export interface RunningTarget {
   close(graceMs?: number): Promise<void>;
 }
 
-/** The SCSI layer's module as this layer uses it. */
-interface ScsiModule {
-  createScsiDevice(luns: TargetConfig['luns'], opts: { targetName?: string; faults?: ReadonlySet<string> }): Promise<ScsiDevice>;
-  SCSI_FAULTS: { id: string; ref: string; description: string }[];
-}
-
-// The SCSI layer is built by another module; it is looked up at run time so that this layer stands on the
-// ScsiDevice contract alone.
-async function scsiModule(): Promise<ScsiModule> {
-  const path = './scsi/index.js';
-  return (await import(path)) as ScsiModule;
-}
-
 /** Every fault either layer knows: ID, clause, description, and the rare trigger if any. */
-export async function listFaults(): Promise<{ id: string; ref: string; description: string; trigger?: string }[]> {
+export function listFaults(): { id: string; ref: string; description: string; trigger?: string }[] {
   const ours = catalogue.map(f => ({ id: f.id, ref: f.ref, description: f.description, ...(f.trigger ? { trigger: f.trigger } : {}) }));
-  const scsi = await scsiModule().then(m => m.SCSI_FAULTS, () => []);
-  return [...ours, ...scsi];
+  return [...ours, ...SCSI_FAULTS];
 }
 
 /** Validates the config, builds the SCSI device, listens, and returns the running target. */
 export async function startTarget(input: TargetConfigInput, opts: StartOptions = {}): Promise<RunningTarget> {
   const config = parseTargetConfig(input);
-  const scsi = opts.device ? undefined : await scsiModule();
-  const scsiIds = new Set((scsi?.SCSI_FAULTS ?? []).map(f => f.id));
-  const faults = new FaultSet(faultsById(config.faults, scsiIds));
-  const device = opts.device ?? (await scsi!.createScsiDevice(config.luns, {
-    targetName: config.iqn, faults: new Set(config.faults.map(faultId).filter(id => scsiIds.has(id))),
+  const faults = new FaultSet(faultsById(config.faults, SCSI_FAULT_IDS));
+  const device = opts.device ?? (await createScsiDevice(config.luns, {
+    targetName: config.iqn, faults: new Set(config.faults.map(faultId).filter(id => SCSI_FAULT_IDS.has(id))),
   }));
   const log = opts.logger ?? silentLogger;
   const crash = opts.onCrash ?? ((reason: string) => { log.warn(`crashing on purpose: ${reason}`); process.exit(70); });
