@@ -2,13 +2,15 @@
 // It records the PDU trace, raw bytes for pcaps and checker violations; it never decides a verdict.
 import type { Capability } from './case.js';
 import { Conn } from './conn.js';
-import { openLink, type LinkObserver } from './link.js';
+import { Session } from '../initiator/session.js';
+import type { SessionObserver } from '../initiator/observer.js';
+import type { WireTap } from '../transport/tcp.js';
 import type { LoginOptions, LoginResult } from './login.js';
 import { describeEvent, type CaseEvent, type Outcome } from './outcomes.js';
 import type { Failure, TraceLine } from './result.js';
 import type { TargetInfo } from './target-info.js';
 import type { FramedPdu } from '../pdu/framer.js';
-import { decodePduBytes, printPdu, type Pdu } from '../pdu/registry.js';
+import { printPdu, type Pdu } from '../pdu/registry.js';
 import { NO_TAG } from '../pdu/types/codes.js';
 import type { Violation } from '../violation.js';
 
@@ -90,28 +92,33 @@ export class CaseContext implements CaseApi {
     const checker = this.o.checker?.();
     let ports = { local: 0, remote: 0 };
     const at = (): number => Date.now() - this.started;
-    const obs: LinkObserver = {
+    const observer: SessionObserver = {
       sent: (p, wire) => {
-        this.trace.push({ t: at(), conn: n, dir: 'out', text: p ? printPdu(p) : `raw ${wire.length} bytes` });
-        this.wire.push({ t: Date.now(), conn: n, dir: 'out', bytes: wire, localPort: ports.local, remotePort: ports.remote });
-        // Raw bytes are decoded too, so the checker knows every header a Reject may quote back.
-        const sentPdu = p ?? decodeQuietly(wire);
-        if (sentPdu && checker) this.violations.push(...checker.onInitiatorPdu(sentPdu));
+        this.trace.push({ t: at(), conn: n, dir: 'out', text: p.type === 'Raw' && wire.length !== 48 ? `${printPdu(p)} (${wire.length} raw bytes)` : printPdu(p) });
+        if (checker) this.violations.push(...checker.onInitiatorPdu(p));
       },
-      received: (p, framed, wire) => {
+      received: (p, framed) => {
         this.trace.push({ t: at(), conn: n, dir: 'in', text: printPdu(p) });
-        this.wire.push({ t: Date.now(), conn: n, dir: 'in', bytes: wire, localPort: ports.local, remotePort: ports.remote });
         if (checker) this.violations.push(...checker.onTargetPdu(p, framed));
       },
-      closed: reason => {
-        this.trace.push({ t: at(), conn: n, dir: 'event', text: reason });
+      closed: (reason, info) => {
+        this.trace.push({ t: at(), conn: n, dir: 'event', text: `connection ended: ${reason}${info.frameError ? ` (${info.frameError})` : ''}` });
         if (checker?.onClose) this.violations.push(...checker.onClose());
       },
     };
-    const link = await openLink(this.o.target, Math.min(this.remaining(), 2000), obs);
-    ports = link.ports;
-    const isid = 0x80_0000_0000 * 0x100 + ((this.o.seed + n * 7919 + (Date.now() & 0xffff)) % 0xffffffff);
-    const conn = new Conn(link, this.o.target, this.remaining, isid);
+    // Raw bytes both ways, kept for a pcap written after the verdict (--pcap failures).
+    const tap: WireTap = {
+      opened: e => { ports = { local: e.localPort, remote: e.remotePort }; },
+      data: (dir, bytes, time) => { this.wire.push({ t: time * 1000, conn: n, dir, bytes: Buffer.from(bytes), localPort: ports.local, remotePort: ports.remote }); },
+      closed: () => undefined,
+    };
+    const left = Math.max(1, this.remaining());
+    const session = await Session.connect({
+      host: this.o.target.host, port: this.o.target.port, observer, recorder: { tap: () => tap },
+      timeouts: { connectMs: Math.min(left, 2000), loginMs: left, commandMs: left },
+    });
+    const isid = 0x80 * 2 ** 40 + ((this.o.seed * 7919 + n * 104729 + (Date.now() & 0xffffff)) % 2 ** 24) * 2 ** 16;
+    const conn = new Conn(session, this.o.target, this.remaining, isid);
     this.conns.push(conn);
     return conn;
   }
@@ -154,7 +161,7 @@ export class CaseContext implements CaseApi {
   note(text: string): void { this.notes.push(text); }
 
   /** Closes every connection the case opened (the runner calls this whatever the verdict). */
-  closeAll(): void { for (const c of this.conns) c.link.close(); }
+  closeAll(): void { for (const c of this.conns) c.close(); }
 
   /** The next event, answering and skipping the target's own NOP-In pings (§11.19), which any case may see. */
   private async nextJudged(c: Conn, waitMs: number): Promise<CaseEvent> {
@@ -169,6 +176,3 @@ export class CaseContext implements CaseApi {
   }
 }
 
-function decodeQuietly(wire: Buffer): Pdu | undefined {
-  try { return decodePduBytes(wire); } catch { return undefined; }
-}

@@ -2,7 +2,7 @@
 // graded pass / nonStrict / informational; first match wins; silence is an outcome of its own.
 import { LoginStatus, RejectReason, ScsiStatus } from '../pdu/types/codes.js';
 import { printPdu, type Pdu, type PduNamed } from '../pdu/registry.js';
-import type { LinkEvent } from './link.js';
+import type { FramedPdu } from '../pdu/framer.js';
 
 /** Sense data as far as the cases need it (SPC-4 §4.5: fixed 0x70/0x71, descriptor 0x72/0x73). */
 export interface Sense { key: number; asc: number; ascq: number }
@@ -21,6 +21,12 @@ export interface ScsiEvent {
   /** The PDU that carried the status. */
   pdu: Pdu;
 }
+
+/** What arrives on a connection: a PDU (with its framing when known), the end of the connection, or silence. */
+export type LinkEvent =
+  | { kind: 'pdu'; pdu: Pdu; framed?: FramedPdu }
+  | { kind: 'closed'; reason: string }
+  | { kind: 'silence'; ms: number };
 
 /** Anything t.expect can judge: a link event or a finished SCSI command. */
 export type CaseEvent = LinkEvent | ScsiEvent;

@@ -17,7 +17,7 @@ export default defineSection('rfc7143/11.2.1.2', 'Opcode', [
       bhs.writeUInt32BE(c.nextItt(), 16);
       bhs.writeUInt32BE(c.cmdSN, 24);
       bhs.writeUInt32BE(c.expStatSN, 28);
-      c.link.sendRaw(bhs);
+      c.sendRaw(bhs);
       await t.expect(c, pass({ ...reject(5), describe: 'Reject reason 0x05 (CommandNotSupported) carrying the 48-byte header', test: e => reject(5).test(e) && e.kind === 'pdu' && e.pdu.data.subarray(0, 48).equals(bhs) }));
     },
   },
