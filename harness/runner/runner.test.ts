@@ -105,4 +105,19 @@ describe('runCases', () => {
     const strict = await runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: true, seed: 1, cases: sel, reporters: [] });
     expect(strict.results[0]!.verdict).toBe('fail');
   });
+
+  it('on interrupt ends the running case as error, marks the rest, and still flushes reporters', async () => {
+    fake = await startFakeTarget();
+    const rep = collect();
+    const ac = new AbortController();
+    const sel = selectCases(cases, { only: ['rfc7143/99.1/5', 'rfc7143/99.1/1'] }); // 1 then 5 (registry order)
+    const slow = sel.map(c => c.id.endsWith('/5') ? { ...c, timeoutMs: 5000 } : c);
+    setTimeout(() => ac.abort(), 400);
+    const t0 = Date.now();
+    const out = await runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: false, seed: 1, cases: [...slow, slow[0]!].map((c, i) => (i === 2 ? { ...c, id: 'rfc7143/99.1/9' } : c)), reporters: [rep], signal: ac.signal });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(rep.results.map(r => [r.verdict, r.reason ?? ''])).toEqual([['pass', ''], ['error', 'interrupted'], ['error', 'interrupted before it ran']]);
+    expect(rep.summary).toMatchObject({ aborted: 'interrupted (SIGINT)', exitCode: 1 });
+    expect(out.summary.exitCode).toBe(1);
+  });
 });
