@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePdu } from '../../harness/pdu/registry.js';
 import { RawClient } from '../test-support/raw-client.js';
+import { catalogue } from './catalogue.js';
 import { startTestTarget, TEST_IQN } from '../test-support/start.js';
 
 const open: { close(): unknown }[] = [];
@@ -43,5 +44,22 @@ describe('faults', () => {
     const bhs = Buffer.alloc(48); bhs[0] = 0x1a;
     c.sendRaw(bhs);
     expect((await c.expect('Reject')).reason).toBe(0x09);
+  });
+  it('every iSCSI-layer fault can be switched on and a plain login + TEST UNIT READY still completes', async () => {
+    for (const f of catalogue) {
+      const t = await startTestTarget({ faults: [f.id] });
+      const c = await RawClient.connect(t.port);
+      try {
+        const r = await c.login(TEST_IQN);
+        expect(r.rsp.statusClass, f.id).toBe(0);
+        c.send(makePdu('ScsiCommand', { final: true, itt: 0x10, cmdSN: r.rsp.expCmdSN, cdb: Buffer.alloc(16) }));
+        const p = await c.next(500);
+        expect(p?.type, f.id).toBe('ScsiResponse');
+        expect(t.crashes, f.id).toEqual([]);
+      } finally {
+        c.close();
+        await t.target.close(0);
+      }
+    }
   });
 });

@@ -190,4 +190,14 @@ describe('full feature phase', () => {
     expect(pairs.length).toBe(40);
     expect(pairs.every(p => p.value === 'NotUnderstood')).toBe(true);
   });
+  it('pings an idle initiator with a NOP-In carrying a TTT, and accepts the matching NOP-Out', async () => {
+    const { c, logger } = await loggedIn({ limits: { nopInIntervalMs: 50 } });
+    const ping = await c.expect('NopIn', 2000);
+    expect(ping.itt).toBe(0xffffffff);
+    expect(ping.ttt).not.toBe(0xffffffff);
+    c.send(makePdu('NopOut', { immediate: true, itt: 0xffffffff, ttt: ping.ttt, cmdSN: c.cmdSN }));
+    const next = await c.expect('NopIn', 2000);
+    expect(next.ttt).not.toBe(ping.ttt);
+    expect(logger.lines.some(l => l.includes('reject'))).toBe(false);
+  });
 });
