@@ -11,9 +11,7 @@ import nopOut from './rfc7143/nop/11.18-nop-out.js';
 import opcode from './rfc7143/reject/11.2.1.2-opcode.js';
 import scsiResponse from './rfc7143/data/11.4-scsi-response.js';
 import logout from './rfc7143/logout/11.14-logout.js';
-import testUnitReady from './spc/test-unit-ready.js';
-import inquiry from './spc/inquiry.js';
-import reportLuns from './spc/report-luns.js';
+import { spcSections } from './spc/index.js';
 import readCapacity16 from './sbc/read-capacity16.js';
 import readCapacity10 from './sbc/read-capacity10.js';
 import read10 from './sbc/read10.js';
@@ -23,5 +21,5 @@ import write10 from './sbc/write10.js';
 export const sections: readonly Section[] = [
   loginRequest, loginResponse, targetName, initiatorName, maxRecvDataSegmentLength,
   commandNumbering, statusNumbering, nopOut, opcode, scsiResponse, logout,
-  testUnitReady, inquiry, reportLuns, readCapacity16, readCapacity10, read10, write10,
+  ...spcSections, readCapacity16, readCapacity10, read10, write10,
 ];
