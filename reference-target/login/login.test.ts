@@ -117,4 +117,23 @@ describe('login', () => {
     expect(await c.waitClosed()).toBe(true);
     expect(device.log.lost.length).toBe(1);
   });
+  it('takes CHAP_R in base64, a 1024-byte mutual CHAP_C, and refuses a 1025-byte one', async () => {
+    const cfg = { chap: { user: 'alice', secret: 'alicesecret12' }, mutualChap: { user: 'tgt', secret: 'targetsecret12' } };
+    const { port } = await setup(cfg);
+    const attempt = async (size: number) => {
+      const c = await RawClient.connect(port); open.push(c);
+      await c.loginStep({ transit: true, csg: 0, nsg: 1 }, [{ key: 'InitiatorName', value: 'iqn.2026-11.test:init' },
+        { key: 'TargetName', value: TEST_IQN }, { key: 'AuthMethod', value: 'CHAP' }]);
+      const b = await c.loginStep({ csg: 0, nsg: 1 }, [{ key: 'CHAP_A', value: '5' }]);
+      const id = Number(b.keys.get('CHAP_I'));
+      const chal = Buffer.from(b.keys.get('CHAP_C')!.slice(2), 'hex');
+      const resp = createHash('md5').update(Buffer.from([id])).update('alicesecret12').update(chal).digest('base64');
+      return c.loginStep({ transit: true, csg: 0, nsg: 1 }, [{ key: 'CHAP_N', value: 'alice' }, { key: 'CHAP_R', value: '0b' + resp },
+        { key: 'CHAP_I', value: '0x07' }, { key: 'CHAP_C', value: '0b' + Buffer.alloc(size, 0x42).toString('base64') }]);
+    };
+    const ok = await attempt(1024);
+    expect(status(ok)).toBe(0);
+    expect(ok.keys.get('CHAP_N')).toBe('tgt');
+    expect(status(await attempt(1025))).toBe(0x0201);
+  });
 });
