@@ -23,6 +23,8 @@ export interface CaseDef {
   requires?: readonly Capability[];
   /** Per-case deadline; default DEFAULT_TIMEOUT_MS, the CLI's --timeout overrides it. */
   timeoutMs?: number;
+  /** Runs with no other case in flight (a reset or a target-wide event would disturb parallel cases under --jobs). */
+  exclusive?: boolean;
   run(t: CaseApi): Promise<void>;
 }
 

@@ -20,6 +20,8 @@ export interface RunOptions extends CaseRunOptions {
   afterCase?(c: Case, outcome: CaseOutcome): Promise<string | undefined>;
   /** Options echoed into the plan (reports show them). */
   planOptions?: Record<string, unknown>;
+  /** Called once the start probe connected, before any reporter runs (creates the report directory). */
+  beforeRun?(): void;
   /** Replaces the real probe (tests). */
   probe?: () => Promise<ProbeResult>;
 }
@@ -41,6 +43,7 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
   // Exit 3 only when not even TCP connects; a target that connects but does not answer is reported
   // case by case (`error: target unreachable`) so that every report still says what happened.
   if (!first.reachable) throw new TargetUnreachable(`target ${o.target.host}:${o.target.port} is unreachable: ${first.reason ?? 'no answer'}`);
+  o.beforeRun?.();
   const plan: RunPlan = Object.freeze({ target: redactedUrl(o.target), cases: o.cases, startedAt: new Date(started).toISOString(), options: Object.freeze({ ...(o.planOptions ?? {}) }) });
   const reporterErrors: string[] = [];
   await fanOut(o.reporters, r => r.onRunStart?.(plan), reporterErrors);
@@ -48,6 +51,8 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
   let dead: string | undefined = first.alive ? undefined : `liveness probe before the first case: ${first.reason ?? 'no answer'}`;
   let probing: Promise<void> | undefined;
   let next = 0;
+  let gate: Promise<void> | undefined;
+  let active = 0;
   const emit = async (r: Readonly<CaseResult>): Promise<void> => { results.push(r); await fanOut(o.reporters, x => x.onCaseEnd(r), reporterErrors); };
   const notRun = (c: Case, reason: string): Readonly<CaseResult> => freezeResult({
     id: c.id, title: c.title, level: c.level, area: c.area, section: c.section, ref: c.ref, requirement: c.requirement, tags: c.tags,
@@ -60,8 +65,22 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
       if (!c) return;
       if (o.signal?.aborted) { await emit(notRun(c, 'interrupted before it ran')); continue; }
       if (dead) { await emit(notRun(c, `target unreachable: ${dead}`)); continue; }
-      await fanOut(o.reporters, r => r.onCaseStart?.(c), reporterErrors);
-      const outcome = await runCase(c, o);
+      // An exclusive case waits for the cases in flight and holds the others back until it ends.
+      while (gate) await gate;
+      let open: (() => void) | undefined;
+      if (c.exclusive) {
+        gate = new Promise<void>(res => { open = res; });
+        while (active > 0) await new Promise(res => setTimeout(res, 5));
+      }
+      active++;
+      let outcome: CaseOutcome;
+      try {
+        await fanOut(o.reporters, r => r.onCaseStart?.(c), reporterErrors);
+        outcome = await runCase(c, o);
+      } finally {
+        active--;
+        if (open) { gate = undefined; open(); }
+      }
       const pcap = o.afterCase ? await o.afterCase(c, outcome).catch(() => undefined) : undefined;
       await emit(pcap ? freezeResult({ ...outcome.result, pcap }) : outcome.result);
       if (FAILING.has(outcome.result.verdict) || outcome.result.verdict === 'xfail') {
