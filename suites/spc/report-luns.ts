@@ -4,8 +4,10 @@ import { samLun } from '../../harness/runner/conn.js';
 import { pass, scsiStatus } from '../../harness/runner/outcomes.js';
 import { ReportLuns } from '../../harness/scsi/commands/spc.js';
 import { scsi } from '../support.js';
+import { shared } from '../support-spc.js';
+import { reportLunsExtraCases } from './report-luns-extra.js';
 
-export default defineSection('spc/report-luns', 'REPORT LUNS', [
+export default defineSection('spc/report-luns', 'REPORT LUNS', shared([
   {
     n: 1,
     title: 'REPORT LUNS lists the addressed LUN in a list whose length is a multiple of 8',
@@ -25,4 +27,5 @@ export default defineSection('spc/report-luns', 'REPORT LUNS', [
       }, ` with LUN LIST LENGTH a multiple of 8 and LUN ${t.target.lun} listed`)));
     },
   },
-]);
+  ...reportLunsExtraCases,
+]));

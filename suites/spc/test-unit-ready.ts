@@ -3,8 +3,9 @@ import { defineSection } from '../../harness/runner/case.js';
 import { pass, scsiStatus, sense } from '../../harness/runner/outcomes.js';
 import { ReportLuns, TestUnitReady } from '../../harness/scsi/commands/spc.js';
 import { Asc, scsi, SenseKey } from '../support.js';
+import { shared, standardInquiry } from '../support-spc.js';
 
-export default defineSection('spc/test-unit-ready', 'TEST UNIT READY', [
+export default defineSection('spc/test-unit-ready', 'TEST UNIT READY', shared([
   {
     n: 1,
     title: 'TEST UNIT READY on a ready LU returns GOOD',
@@ -36,4 +37,32 @@ export default defineSection('spc/test-unit-ready', 'TEST UNIT READY', [
       await t.expect(c.scsi(TestUnitReady.encode({}), { lun: absent }), pass(sense(SenseKey.ILLEGAL_REQUEST, asc, ascq)));
     },
   },
-]);
+  {
+    n: 3,
+    title: 'NACA 1 in CONTROL is refused by a device server without ACA support',
+    level: 'SHOULD',
+    requirement: 'When standard INQUIRY reports NORMACA 0, a CDB with the NACA bit (CONTROL bit 2) set ends with CHECK CONDITION, ILLEGAL REQUEST, INVALID FIELD IN CDB.',
+    ref: 'sam5 (CONTROL byte); spc4 INQUIRY (NORMACA)',
+    tags: ['scsi', 'tur', 'control'],
+    async run(t) {
+      const c = await t.login();
+      const inq = await standardInquiry(t, c);
+      if (inq[3]! & 0x20) t.skip('NORMACA 1: the device server supports ACA');
+      const cdb = TestUnitReady.encode({}); cdb[5] = 0x04;
+      const [asc, ascq] = Asc.INVALID_FIELD_IN_CDB;
+      await t.expect(scsi(t, c, cdb), pass(sense(SenseKey.ILLEGAL_REQUEST, asc, ascq)));
+    },
+  },
+  {
+    n: 4,
+    title: 'TEST UNIT READY moves no data',
+    level: 'MUST',
+    requirement: 'TEST UNIT READY has no Data-In or Data-Out phase; with an Expected Data Transfer Length of 0 the status arrives with no data.',
+    ref: 'spc4 TEST UNIT READY',
+    tags: ['scsi', 'tur'],
+    async run(t) {
+      const c = await t.login();
+      await t.expect(scsi(t, c, TestUnitReady.encode({})), pass(scsiStatus(0, x => x.data.length === 0 && !x.overflow, ' with no data')));
+    },
+  },
+]));
