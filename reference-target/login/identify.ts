@@ -46,6 +46,7 @@ function bindExisting(conn: Connection, st: LoginState, cid: number): LoginFailu
   if (!s.connections.has(cid) && s.connections.size >= s.params.maxConnections)
     return fail(Status.tooManyConnections, `session ${st.tsih} already has ${s.connections.size} of MaxConnections=${s.params.maxConnections}`);
   st.existing = s;
+  conn.loginExpCmdSN = s.window.expCmdSN; // the session's window, not the login's CmdSN, is what the responses report
   st.params = { ...s.params, headerDigest: 'None', dataDigest: 'None', maxRecvDataSegmentLength: { initiator: 8192, target: 8192 } };
   return undefined;
 }
