@@ -14,6 +14,9 @@ import { printPdu, type Pdu } from '../pdu/registry.js';
 import { NO_TAG } from '../pdu/types/codes.js';
 import type { Violation } from '../violation.js';
 
+/** Bumped on every connect so that ISIDs differ between parallel cases (see connect). */
+let isidCounter = 0;
+
 /** Thrown by t.fail: the case found the target wrong. Caught by the runner only. */
 export class CaseFailed extends Error { constructor(readonly failure: Failure) { super(`${failure.expected} / ${failure.actual}`); } }
 /** Thrown by t.skip: the case does not apply to this target. */
@@ -117,7 +120,9 @@ export class CaseContext implements CaseApi {
       host: this.o.target.host, port: this.o.target.port, observer, recorder: { tap: () => tap },
       timeouts: { connectMs: Math.min(left, 2000), loginMs: left, commandMs: left },
     });
-    const isid = 0x80 * 2 ** 40 + ((this.o.seed * 7919 + n * 104729 + (Date.now() & 0xffffff)) % 2 ** 24) * 2 ** 16;
+    // A process-wide counter keeps parallel cases that connect in the same millisecond from sharing an
+    // ISID (same initiator name + ISID = session reinstatement, which closes the other case's session).
+    const isid = 0x80 * 2 ** 40 + (((this.o.seed * 7919 + n * 104729 + Date.now()) * 4096 + (isidCounter++ % 4096)) % 2 ** 24) * 2 ** 16;
     const conn = new Conn(session, this.o.target, this.remaining, isid);
     this.conns.push(conn);
     return conn;
