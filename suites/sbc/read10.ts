@@ -1,8 +1,10 @@
-// SBC-3 READ(10): in-range reads, zero-length reads and reads past the last LBA.
+// SBC-3 READ(10): in-range reads, zero-length reads, reads past the last LBA, DPO/FUA, RDPROTECT, reserved bits.
 import { defineSection } from '../../harness/runner/case.js';
 import { pass, scsiStatus, sense } from '../../harness/runner/outcomes.js';
 import { Read10 } from '../../harness/scsi/commands/sbc-rw.js';
 import { Asc, capacity, scsi, SenseKey } from '../support.js';
+import { rwCases } from './_rw-rows.js';
+import { Read10 as Read10Row } from './_rw-specs.js';
 
 const [lbaAsc, lbaAscq] = Asc.LBA_OUT_OF_RANGE;
 
@@ -61,4 +63,6 @@ export default defineSection('sbc/read10', 'READ(10)', [
       await t.expect(scsi(t, c, Read10.encode({ lba: Number(lastLba), transferLength: 2 }), { read: 2 * blockSize }), pass(sense(SenseKey.ILLEGAL_REQUEST, lbaAsc, lbaAscq)));
     },
   },
+  // The rest of the family table (suites/sbc/_rw-rows.ts); 1-4 above predate it and keep their numbers.
+  ...rwCases(Read10Row, { last: 5, wrap: 6, zeroPastEnd: 7, zeroFieldMax: 8, dpoFua: 9, protect: 10, reserved: 11 }),
 ]);

@@ -1,8 +1,12 @@
-// SBC-3 WRITE(10): data written reads back the same; writes past the end are refused. Destructive.
+// SBC-3 WRITE(10): data written reads back the same; writes past the end are refused; DPO/FUA, WRPROTECT, reserved bits. Destructive.
 import { defineSection } from '../../harness/runner/case.js';
 import { pass, scsiStatus, sense } from '../../harness/runner/outcomes.js';
 import { Read10, Write10 } from '../../harness/scsi/commands/sbc-rw.js';
 import { Asc, capacity, scsi, SenseKey } from '../support.js';
+import { blockPattern, Region } from '../support-sbc.js';
+import { integrity } from './_rw-extra.js';
+import { rwCases } from './_rw-rows.js';
+import { Write10 as Write10Row } from './_rw-specs.js';
 
 export default defineSection('sbc/write10', 'WRITE(10)', [
   {
@@ -18,10 +22,9 @@ export default defineSection('sbc/write10', 'WRITE(10)', [
       const { lastLba, blockSize } = await capacity(t, c);
       if (lastLba > 0xffffffffn) t.skip('the LU is larger than WRITE(10) can address');
       const lba = Number(lastLba); // the last block: the least likely to hold a partition table
-      const data = Buffer.alloc(blockSize * 2);
-      for (let i = 0; i < data.length; i++) data[i] = (i * 31 + t.seed) & 0xff;
       const blocks = lba >= 1 ? 2 : 1;
-      const payload = data.subarray(0, blocks * blockSize);
+      // The per-LBA pattern: other cases running in parallel write the last LBA with the same bytes.
+      const payload = Buffer.concat(Array.from({ length: blocks }, (_x, i) => blockPattern(BigInt(lba - blocks + 1 + i), blockSize)));
       await t.expect(scsi(t, c, Write10.encode({ lba: lba - blocks + 1, transferLength: blocks }), { write: payload }), pass(scsiStatus(0)));
       await t.expect(scsi(t, c, Read10.encode({ lba: lba - blocks + 1, transferLength: blocks }), { read: payload.length }),
         pass(scsiStatus(0, x => x.data.equals(payload), ` with the ${payload.length} bytes just written`)));
@@ -43,4 +46,7 @@ export default defineSection('sbc/write10', 'WRITE(10)', [
       await t.expect(scsi(t, c, Write10.encode({ lba: Number(blocks), transferLength: 1 }), { write: Buffer.alloc(blockSize, 0xa5) }), pass(sense(SenseKey.ILLEGAL_REQUEST, asc, ascq)));
     },
   },
+  // The rest of the family table (suites/sbc/_rw-rows.ts); 1-2 above predate it and keep their numbers.
+  ...rwCases(Write10Row, { first: 3, last: 4, straddle: 5, wrap: 6, zero: 7, zeroPastEnd: 8, zeroFieldMax: 9, dpoFua: 10, protect: 11, reserved: 12 }),
+  { n: 13, ...integrity(Write10Row, Region.write10, 1) },
 ]);
