@@ -1,9 +1,14 @@
 // Login for cases through the initiator's login (harness/initiator/login.ts: stages, CHAP, digests);
 // the result comes back as values a case can judge with t.expect.
+import { buildOffers } from '../initiator/login-offers.js';
 import type { PduNamed } from '../pdu/registry.js';
 import type { TextPair } from '../text/codec.js';
 import type { Conn } from './conn.js';
 import type { CaseEvent } from './outcomes.js';
+
+/** The operational keys a Normal-session login offers unless a case overrides them (the initiator's offers). */
+export const DEFAULT_OPERATIONAL_KEYS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(
+  buildOffers({ initiatorName: '-', targetName: '-', sessionType: 'Normal', authMethod: 'None' }).operational.map(p => [p.key, p.value])));
 
 /** What a login may change; a key set to undefined is left out of the offer. */
 export interface LoginOptions {

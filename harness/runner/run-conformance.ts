@@ -73,7 +73,6 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
     target ??= parseTargetUrl(bundled!.url);
     const caps = capabilities(target, o);
     const dir = resolve(o.out ?? join('reports', new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, 'Z')));
-    mkdirSync(dir, { recursive: true });
     const toStdout = o.tap === '-' || o.json;
     const say = (s: string): void => { if (toStdout) io.err(s); else io.out(s); };
     const tap = new TapReporter([join(dir, 'results.tap'), ...(o.tap && o.tap !== '-' ? [o.tap] : [])], o.tap === '-' ? s => io.out(s) : undefined);
@@ -90,6 +89,7 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
       target: t, caps, strict: o.strict ?? false, seed: o.seed ?? 1, cases: selected, reporters, jobs: o.jobs ?? 1,
       ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
       checker: () => createChecker({ mode: 'initiator' }),
+      beforeRun: () => { mkdirSync(dir, { recursive: true }); }, // nothing is written when the target is unreachable
       afterCase: async (_c, out) => (wantsPcap(pcapMode, out.result.verdict) ? writeCasePcap(dir, out.result.id, out.wire, t.host) : undefined),
       planOptions: { strict: o.strict ?? false, dataloss: o.dataloss ?? false, jobs: o.jobs ?? 1, level: o.level ?? 'may', only: o.only ?? [], skip: o.skip ?? [], timeout: o.timeout ?? null, seed: o.seed ?? 1, pcap: pcapMode, profile: o.profile ?? null },
     });

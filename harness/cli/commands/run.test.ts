@@ -55,7 +55,7 @@ describe('run', () => {
     expect(await runCli(['run', url, '--out', join(tmp, 'dead')], io)).toBe(3);
     expect(io.stderr.trim().split('\n')).toHaveLength(1);
     expect(io.stderr).toMatch(/unreachable/);
-    expect(existsSync(join(tmp, 'dead', 'results.tap'))).toBe(false);
+    expect(existsSync(join(tmp, 'dead'))).toBe(false);
   });
 
   it.each([
