@@ -19,7 +19,8 @@ const deadlineReached = (): Promise<never> => new Promise<never>(() => {});
 
 /** One connection of a case. */
 export class Conn {
-  readonly cid = 1;
+  /** Connection ID used in login and logout; a case may change it before logging in. */
+  cid: number = 1;
 
   constructor(readonly session: Session, readonly target: TargetInfo, readonly remaining: () => number, readonly isid: number) {}
 
