@@ -5,11 +5,13 @@ import loginResponse from './rfc7143/login/11.13-login-response.js';
 import targetName from './rfc7143/login/13.4-target-name.js';
 import initiatorName from './rfc7143/login/13.5-initiator-name.js';
 import maxRecvDataSegmentLength from './rfc7143/keys/13.12-max-recv-data-segment-length.js';
-import logout from './rfc7143/logout/11.14-logout.js';
 import { ffpSections } from './rfc7143/ffp/index.js';
 import { nopSections } from './rfc7143/nop/index.js';
 import { rejectSections } from './rfc7143/reject/index.js';
 import { dataSections } from './rfc7143/data/index.js';
+import { tmfSections } from './rfc7143/tmf/index.js';
+import { logoutSections } from './rfc7143/logout/index.js';
+import { recoverySections } from './rfc7143/recovery/index.js';
 import { spcSections } from './spc/index.js';
 import readCapacity16 from './sbc/read-capacity16.js';
 import readCapacity10 from './sbc/read-capacity10.js';
@@ -19,6 +21,7 @@ import write10 from './sbc/write10.js';
 /** Every section, in the order cases run and reports list them. */
 export const sections: readonly Section[] = [
   loginRequest, loginResponse, targetName, initiatorName, maxRecvDataSegmentLength,
-  ...ffpSections, ...nopSections, ...rejectSections, ...dataSections, logout,
+  ...ffpSections, ...nopSections, ...rejectSections, ...dataSections,
+  ...tmfSections, ...logoutSections, ...recoverySections,
   ...spcSections, readCapacity16, readCapacity10, read10, write10,
 ];
