@@ -23,7 +23,7 @@ async function fakeTarget(faults: FakeFault[]): Promise<FuzzTarget> {
   };
 }
 
-const base = { seeds: loadSeeds(), targetName: 'iqn.2026-11.test:fake', timeouts: { stepMs: 300, probeMs: 1000 }, shrinkMs: 5000, maxFindings: 1 };
+const base = { seeds: loadSeeds(), targetName: 'iqn.2026-11.test:fake', timeouts: { stepMs: 300, probeMs: 1000 }, shrinkMs: 3000, maxFindings: 1 };
 
 describe('fuzz', () => {
   it.each([

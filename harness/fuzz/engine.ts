@@ -7,6 +7,7 @@ import { verdictKey, type OracleVerdict } from '../script/result.js';
 import { runScript } from '../script/run-script.js';
 import type { Timeouts } from '../script/runner.js';
 import type { Script, Step } from '../script/schema.js';
+import { minimise } from './minimise.js';
 import type { FuzzMode } from './modes/index.js';
 import type { FuzzTarget } from './target-process.js';
 
@@ -30,6 +31,10 @@ export interface FuzzOptions {
   shrinkMs?: number;
   /** Stop after this many findings; default 10. */
   maxFindings?: number;
+  /** Verdicts to pass over (known, already-reported problems: a profile for the fuzzer). */
+  ignore?: (v: OracleVerdict) => boolean;
+  /** Stop as soon as a finding satisfies this. */
+  stopWhen?: (f: Finding) => boolean;
   onProgress?(s: FuzzStats): void;
   onFinding?(f: Finding): Promise<void> | void;
 }
@@ -85,7 +90,7 @@ export async function fuzz(o: FuzzOptions): Promise<{ stats: FuzzStats; findings
         });
         stats.runs++; stats.pdusSent += r.pdusSent;
         for (const s of r.signatures) stats.signatures.add(s);
-        if (!r.verdict) return true;
+        if (!r.verdict || o.ignore?.(r.verdict)) return true;
         await recover(o.target, r.verdict);
         const key = verdictKey(r.verdict);
         if (target === undefined) {
@@ -102,15 +107,25 @@ export async function fuzz(o: FuzzOptions): Promise<{ stats: FuzzStats; findings
         ...(Number.isFinite(deadline) ? { interruptAfterTimeLimit: Math.max(1, deadline - performance.now() + (o.shrinkMs ?? 20_000)) } : {}),
         markInterruptAsFailure: false, endOnFailure: false,
       });
-      stats.shrinking = false;
       if (res.failed && last && target) {
         seen.add(target);
+        const key = target;
+        const fires = async (steps: Step[]): Promise<boolean> => {
+          await ensureUp(o.target);
+          const r = await runScript({ steps }, { url: o.target.url, exited: () => o.target.exited(), stopAtFault: true, ...(o.timeouts ? { timeouts: o.timeouts } : {}), ...(o.checker ? { checker: o.checker } : {}) });
+          stats.runs++; stats.pdusSent += r.pdusSent;
+          if (r.verdict) await recover(o.target, r.verdict);
+          if (r.verdict && verdictKey(r.verdict) === key) { last = { steps, verdict: r.verdict }; return true; }
+          return false;
+        };
+        last.steps = await minimise(last.steps, fires, performance.now() + (o.shrinkMs ?? 20_000));
         const f: Finding = {
           verdict: last.verdict, steps: last.steps, originalSteps: (res.counterexample?.[0] as Step[] | undefined)?.length ?? last.steps.length,
           mode: o.mode.name, seed: roundSeed, path: res.counterexamplePath ?? '', foundAfterMs: firstAt - t0, shrinkMs: performance.now() - firstAt,
         };
-        findings.push(f); stats.findings++;
+        findings.push(f); stats.findings++; stats.shrinking = false;
         await o.onFinding?.(f);
+        if (o.stopWhen?.(f)) { stoppedBecause = 'found'; break; }
       }
     }
   } finally {

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PcapRecorder } from '../transport/pcap-writer.js';
+import type { PduChecker } from '../script/connection.js';
 import { formatScript } from '../script/io.js';
 import { runScript } from '../script/run-script.js';
 import { verdictKey } from '../script/result.js';
@@ -30,7 +31,7 @@ export function findingScript(f: Finding, pcap?: string): Script {
 }
 
 /** Saves `f` into `dir` as <mode>-<kind>-<rule>.json plus a .pcap of one more run; returns the JSON path. */
-export async function saveFinding(f: Finding, dir: string, target: FuzzTarget): Promise<{ file: string; reproduced: boolean }> {
+export async function saveFinding(f: Finding, dir: string, target: FuzzTarget, checker?: () => PduChecker): Promise<{ file: string; reproduced: boolean }> {
   mkdirSync(dir, { recursive: true });
   const base = `${f.mode}-${f.verdict.kind}-${slug(f.verdict.rule)}`;
   const pcap = `${base}.pcap`;
@@ -38,7 +39,7 @@ export async function saveFinding(f: Finding, dir: string, target: FuzzTarget): 
   const rec = PcapRecorder.toFile(join(dir, pcap));
   let reproduced = false;
   try {
-    const r = await runScript({ steps: f.steps }, { url: target.url, exited: () => target.exited(), tap: () => rec.tap(), stopAtFault: true });
+    const r = await runScript({ steps: f.steps }, { url: target.url, exited: () => target.exited(), tap: () => rec.tap(), stopAtFault: true, ...(checker ? { checker } : {}) });
     reproduced = r.verdict !== null && verdictKey(r.verdict) === verdictKey(f.verdict);
   } finally { rec.close(); }
   if (target.spawned && target.exited()) await target.restart();

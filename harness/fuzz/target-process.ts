@@ -37,7 +37,10 @@ export async function spawnTarget(cmd: string, o: { startTimeoutMs?: number; log
     exit = null;
     const c = spawn('/bin/sh', ['-c', `exec ${cmd}`], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
-    c.on('exit', (code, signal) => { if (child === c) exit = { code, signal }; });
+    c.on('exit', (code, signal) => { if (child === c) exit = { code, signal }; process.off('exit', killOnExit); });
+    // If we die first, our child must not outlive us (it was started by us, so it is ours to end).
+    const killOnExit = (): void => { c.kill('SIGKILL'); };
+    process.on('exit', killOnExit);
     url = await new Promise<string>((resolve, reject) => {
       let out = '', err = '';
       const timer = setTimeout(() => { c.kill('SIGKILL'); reject(new TargetUnreachable(`target command printed no iscsi:// URL within ${o.startTimeoutMs ?? 20000} ms: ${cmd}\n${err.slice(-500)}`)); }, o.startTimeoutMs ?? 20_000);

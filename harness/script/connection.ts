@@ -100,16 +100,29 @@ export class ScriptConnection {
   async sendPdu(p: Pdu, o: SendOptions = {}): Promise<boolean> {
     const w = this.wire(p, o);
     this.o.observer?.sent?.(p, w);
-    if (this.o.checker) this.violations.push(...this.o.checker.onInitiatorPdu(p));
+    this.noteSent(p, w);
     // Non-immediate commands take a CmdSN (§3.2.2.1); Data-Out and SNACK carry none.
     if (p.type !== 'Raw' && 'cmdSN' in p && 'immediate' in p && !p.immediate) {
       this.cmdSN = (p.cmdSN + 1) >>> 0;
     }
-    return this.sendBytes(w, o);
+    return this.sendBytes(w, o, p);
+  }
+
+  /** ITTs of tasks sent on this connection: a late answer to one of them is not the answer a later step waits for. */
+  readonly sentItts = new Set<number>();
+
+  // The checker sees what we sent with its wire header, so it can match a Reject's copy of it (§11.17.4).
+  private noteSent(p: Pdu, w: Buffer): void {
+    if (w.length >= 20) { this.sentItts.add(w.readUInt32BE(16)); if (this.sentItts.size > 4096) this.sentItts.clear(); }
+    if (!this.o.checker) return;
+    const framed: FramedPdu = { bhs: w.subarray(0, 48), ahs: Buffer.alloc(0), headerDigest: null, data: p.data, pad: Buffer.alloc(0), dataDigest: null, offset: 0, index: 0, digestOk: null };
+    this.violations.push(...this.o.checker.onInitiatorPdu(p, framed));
   }
 
   /** Sends raw bytes (split, truncated, repeated as asked). */
-  async sendBytes(w: Buffer, o: SendOptions = {}): Promise<boolean> {
+  async sendBytes(w: Buffer, o: SendOptions = {}, decoded?: Pdu): Promise<boolean> {
+    // Raw bytes are shown to the checker too when they hold a whole BHS, so its Reject matching knows them.
+    if (!decoded && w.length >= 48) { try { this.noteSent(decodePdu(w.subarray(0, 48)), w); } catch { /* not a PDU: nothing to note */ } }
     const bytes = o.truncate !== undefined ? w.subarray(0, o.truncate) : w;
     const cuts = [...new Set((o.split ?? []).filter(c => c > 0 && c < bytes.length))].sort((a, b) => a - b);
     for (let r = 0; r < (o.repeat ?? 1); r++) {

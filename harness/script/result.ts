@@ -34,4 +34,4 @@ export interface ScriptResult {
 }
 
 /** Same oracle = same kind and rule (what shrinking must preserve). */
-export const verdictKey = (v: Pick<Fault, 'kind' | 'rule'>): string => `${v.kind}:${v.rule}`;
+export const verdictKey = (v: { kind: string; rule: string }): string => `${v.kind}:${v.rule}`;

@@ -158,7 +158,7 @@ export class ScriptRunner {
         const lun = step.lun === undefined ? this.lun : parseU64(step.lun, 'lun');
         const cdb = Buffer.from(step.cdb, 'hex'), dataOut = step.dataOut === undefined ? undefined : Buffer.from(step.dataOut, 'hex');
         c.cmdSN = c.expCmdSN;
-        const r = await runScsi(c, { lun, cdb, ...(dataOut ? { dataOut } : {}), readLength: step.readLength ?? 0, attr: step.attr ?? 1, timeoutMs: step.timeoutMs ?? this.timeouts.stepMs });
+        const r = await runScsi(c, { ...(step.itt === undefined ? {} : { itt: step.itt }), lun, cdb, ...(dataOut ? { dataOut } : {}), readLength: step.readLength ?? 0, attr: step.attr ?? 1, timeoutMs: step.timeoutMs ?? this.timeouts.stepMs });
         if (r.end === 'status') {
           const bad = this.model.observe(lun, cdb, dataOut, r);
           const outcome = `status 0x${r.status!.toString(16).padStart(2, '0')}`;
@@ -189,6 +189,9 @@ export class ScriptRunner {
       if (p.type === 'AsyncMessage') continue;
       const i = step.oneOf.findIndex(o => 'pdu' in o && pduMatches(p, o.pdu));
       if (i >= 0) { c.cmdSN = c.expCmdSN; return { outcome: `matched ${i}` }; }
+      // A late answer to an earlier task (SCSI runs asynchronously to NOP and Logout) is not this step's answer.
+      const itt = (p as { itt?: number }).itt;
+      if (itt !== undefined && c.sentItts.has(itt) && !step.oneOf.some(o => 'pdu' in o && o.pdu.type === p.type)) continue;
       return { outcome: `unexpected ${responseSignature(p)}`, fault: { kind: 'unexpected', rule: `${rule}:${p.type}`, message: `got ${responseSignature(p)}, expected one of ${JSON.stringify(step.oneOf)}` } };
     }
     return { outcome: 'too many unsolicited PDUs', fault: { kind: 'unexpected', rule, message: 'more than 16 unsolicited PDUs' } };

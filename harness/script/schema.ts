@@ -67,6 +67,8 @@ export const stepSchema = z.discriminatedUnion('op', [
     dataOut: hex.optional(),
     /** Data-In bytes expected (default: from the CDB when known, else 0). */
     readLength: z.number().int().nonnegative().max(16 << 20).optional(),
+    /** Initiator Task Tag (default: the session's next). */
+    itt: z.number().int().min(0).max(0xffffffff).optional(),
     /** Task attribute (default Simple). */
     attr: z.number().int().min(0).max(7).optional(),
     timeoutMs: z.number().int().positive().max(60_000).optional(),

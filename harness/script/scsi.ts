@@ -18,14 +18,15 @@ export interface ScsiOutcome {
 }
 
 /** Parameters of one command. */
-export interface ScsiRequest { lun: bigint; cdb: Buffer; dataOut?: Buffer; readLength: number; attr: number; timeoutMs: number }
+export interface ScsiRequest { itt?: number; lun: bigint; cdb: Buffer; dataOut?: Buffer; readLength: number; attr: number; timeoutMs: number }
 
 const NO_TAG = 0xffffffff;
 
 /** Sends one command and runs its data phases to the end. */
 export async function runScsi(c: ScriptConnection, q: ScsiRequest): Promise<ScsiOutcome> {
   const out = q.dataOut ?? Buffer.alloc(0);
-  const itt = c.nextItt();
+  const itt = q.itt ?? c.nextItt();
+  c.sentItts.add(itt);
   const maxSeg = Math.max(512, c.params.targetMaxRecv);
   const immLen = c.params.immediateData ? Math.min(out.length, c.params.firstBurst, maxSeg) : 0;
   const cdb16 = Buffer.alloc(16);
@@ -61,6 +62,10 @@ export async function runScsi(c: ScriptConnection, q: ScsiRequest): Promise<Scsi
     }
     if (p.type === 'NopIn' && p.ttt !== NO_TAG) { await answerNopIn(c, p.ttt, p.lun); continue; }
     if (p.type === 'AsyncMessage') continue;
+    // Answers to other tasks (an earlier fuzzed command answered late) belong to those tasks.
+    const other = (p as { itt?: number }).itt;
+    if (p.type !== 'Reject' && other !== undefined && other !== itt && c.sentItts.has(other)) continue;
+    if (p.type === 'Reject' && p.data.length >= 20 && p.data.readUInt32BE(16) !== itt) continue;
     return { end: 'unexpected', unexpected: p, data: Buffer.concat(data) };
   }
 }

@@ -7,7 +7,7 @@ import type { Step } from '../../script/schema.js';
 import { inSession, type FuzzMode } from './mode.js';
 
 /** Largest data phase a fuzzed command gets (bounds memory and time; a bigger CDB length is sent as is). */
-export const MAX_FUZZ_TRANSFER = 64 * 1024;
+export const MAX_FUZZ_TRANSFER = 512 * 1024;
 
 /** Data-Out bytes are a fixed pattern: deterministic, and visible in a pcap. */
 const pattern = (n: number): string => Buffer.alloc(n, 0xa5).toString('hex');
@@ -27,7 +27,9 @@ export function cdbStep(decl: Cdb, mode: 'valid' | 'edge' | 'near-valid' | 'any'
 export function arbitraryCdbStep(): fc.Arbitrary<Step> {
   const decls = registeredCdbs().sort((a, b) => a.opcode - b.opcode || (a.serviceAction ?? -1) - (b.serviceAction ?? -1));
   const modes = ['valid', 'edge', 'near-valid', 'any'] as const;
-  return fc.tuple(fc.nat({ max: decls.length - 1 }), fc.nat({ max: modes.length - 1 })).chain(([i, m]) => cdbStep(decls[i]!, modes[m]!));
+  // The ITT is a field like any other: half the commands carry a drawn one instead of the session's next.
+  return fc.tuple(fc.nat({ max: decls.length - 1 }), fc.nat({ max: modes.length - 1 }), fc.option(fc.integer({ min: 0, max: 0xfffffffe }))).chain(([i, m, itt]) =>
+    cdbStep(decls[i]!, modes[m]!).map(s => (itt === null ? s : { ...s, itt })));
 }
 
 /** The mode. */

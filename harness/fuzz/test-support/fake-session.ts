@@ -70,7 +70,10 @@ export class FakeSession {
 
   private login(p: Extract<Pdu, { type: 'LoginRequest' }>): SessionAction {
     const keys = decodeText(p.data).pairs;
-    const answers = keys.filter(k => /^(HeaderDigest|DataDigest)$/.test(k.key)).map(k => ({ key: k.key, value: 'None' }));
+    // Every negotiated key gets an answer: the first listed value, which is a legal choice for every result function
+    // when the offer itself is legal (the fuzzer's own login always is); declarations are not answered.
+    const answers = keys.filter(k => !/^(InitiatorName|TargetName|SessionType|InitiatorAlias|MaxRecvDataSegmentLength|AuthMethod|TargetAlias)$/.test(k.key))
+      .map(k => ({ key: k.key, value: /Digest$/.test(k.key) ? 'None' : k.value.split(',')[0]! }));
     if (p.csg === 0) answers.push({ key: 'AuthMethod', value: 'None' });
     const done = p.transit && p.nsg === 3;
     if (done) { this.ffp = true; this.expCmdSN = p.cmdSN; answers.push({ key: 'MaxRecvDataSegmentLength', value: '262144' }); }
@@ -86,9 +89,13 @@ export class FakeSession {
 
   private scsi(p: Extract<Pdu, { type: 'ScsiCommand' }>): SessionAction {
     const c = p.cdb, op = c[0]!;
-    const dataIn = (d: Buffer): SessionAction => ({ reply: [makePdu('DataIn', {
-      final: true, statusPresent: true, status: 0, itt: p.itt, ttt: NO_TAG, dataSN: 0, bufferOffset: 0,
-      data: d.subarray(0, Math.min(d.length, p.expectedDataTransferLength)), ...this.seq() })] });
+    const dataIn = (d: Buffer): SessionAction => {
+      const n = Math.min(d.length, p.expectedDataTransferLength), edtl = p.expectedDataTransferLength;
+      return { reply: [makePdu('DataIn', {
+        final: true, statusPresent: true, status: 0, itt: p.itt, ttt: NO_TAG, dataSN: 0, bufferOffset: 0,
+        underflow: n < edtl, overflow: d.length > edtl, residualCount: n < edtl ? edtl - n : d.length - n,
+        data: d.subarray(0, n), ...this.seq() })] };
+    };
     switch (op) {
       case 0x00: return { reply: [this.status(p.itt, 0)] };
       case 0x12: {
