@@ -1,7 +1,7 @@
 // Helpers for Full Feature Phase cases: hand-driven reads/writes with every PDU kept, text exchanges, liveness pings.
 import type { CaseApi } from '../harness/runner/case-api.js';
 import { samLun, type Conn } from '../harness/runner/conn.js';
-import { pass, pdu, silence, describeEvent, type CaseEvent, type Outcome } from '../harness/runner/outcomes.js';
+import { closed, pass, pdu, silence, describeEvent, parseSense, type CaseEvent, type Matcher, type Outcome, type ScsiEvent } from '../harness/runner/outcomes.js';
 import { makePdu, type KnownPdu, type PduNamed } from '../harness/pdu/registry.js';
 import { NO_TAG } from '../harness/pdu/types/codes.js';
 import { decodeText, encodeText, type TextPair } from '../harness/text/codec.js';
@@ -182,3 +182,43 @@ export const rejectOrClose = (reasons: readonly number[], what: string): Outcome
   pass(pdu('Reject', p => reasons.includes(p.reason), `Reject reason ${reasons.map(r => `0x${r.toString(16).padStart(2, '0')}`).join('/')} (${what})`)),
   pass({ describe: 'connection closed by the target', test: e => e.kind === 'closed' }),
 ];
+
+/** A finished task as the event t.expect judges (status, residual flags and count from the PDU that carried status). */
+export function asEvent(tr: TaskTrace): ScsiEvent {
+  const l = tr.last;
+  const response = l.type === 'ScsiResponse' ? l.response : 0;
+  const senseBytes = l.type === 'ScsiResponse' && l.data.length >= 2 ? l.data.subarray(2, 2 + l.data.readUInt16BE(0)) : undefined;
+  const sense = senseBytes ? parseSense(senseBytes) : undefined;
+  return { kind: 'scsi', status: tr.status, response, data: tr.data, underflow: l.underflow, overflow: l.overflow, residualCount: l.residualCount, pdu: l, ...(sense ? { sense } : {}) };
+}
+
+/** A SCSI Response PDU with CHECK CONDITION and this sense key (and ASC/ASCQ when given), as it arrives raw. */
+export function senseIn(key: number, asc?: number, ascq?: number): Matcher {
+  const what = `CHECK CONDITION, sense key 0x${key.toString(16)}${asc === undefined ? '' : ` ASC/ASCQ 0x${asc.toString(16).padStart(2, '0')}/0x${(ascq ?? 0).toString(16).padStart(2, '0')}`}`;
+  return pdu('ScsiResponse', p => {
+    if (p.status !== 0x02 || p.data.length < 2) return false;
+    const s = parseSense(p.data.subarray(2, 2 + p.data.readUInt16BE(0)));
+    return s !== undefined && s.key === key && (asc === undefined || s.asc === asc) && (ascq === undefined || s.ascq === ascq);
+  }, what);
+}
+
+/** Judges the next event that is not an R2T of `itt` (a target may solicit the rest before it sees the error). */
+export async function expectPastR2ts(t: CaseApi, c: Conn, itt: number, ...outcomes: Outcome[]): Promise<CaseEvent> {
+  for (let i = 0; i < 1000; i++) {
+    const e = await c.receive();
+    if (e.kind === 'pdu' && e.pdu.type === 'R2t' && e.pdu.itt === itt) continue;
+    return t.expect(e, ...outcomes);
+  }
+  return t.fail('an answer other than R2Ts', 'more than 1000 R2Ts');
+}
+
+/**
+ * After a refused PDU: the connection may have been dropped (a protocol error at ERL 0 ends in session recovery,
+ * §7.1.5); if it is still there, a ping must be answered.
+ */
+export async function aliveOrClosed(t: CaseApi, c: Conn, e: CaseEvent): Promise<void> {
+  if (e.kind === 'closed') return;
+  const ping = c.send('NopOut', { immediate: true, final: true, ttt: NO_TAG });
+  const r = await t.expect(c, pass(pdu('NopIn', p => p.itt === ping.itt, 'NOP-In answering a ping')), pass(closed()));
+  if (r.kind === 'closed') t.note('the target dropped the connection after refusing the PDU');
+}
