@@ -1,58 +1,17 @@
-// Helpers for the SPC suites: a logical-unit lock so state-changing cases never overlap other SPC
-// cases under --jobs, commands that drain unit attentions, and small SCSI exchanges cases share.
-import { DEFAULT_TIMEOUT_MS, type CaseDef } from '../harness/runner/case.js';
+// Helpers for the SPC suites: exclusive state-changing cases, commands that drain unit attentions,
+// and the small SCSI exchanges cases share.
+import type { CaseDef } from '../harness/runner/case.js';
 import type { CaseApi } from '../harness/runner/case-api.js';
 import type { Conn } from '../harness/runner/conn.js';
 import { describeEvent, type CaseEvent, type ScsiEvent } from '../harness/runner/outcomes.js';
 import { Inquiry, ReportLuns } from '../harness/scsi/commands/spc.js';
 import { SenseKey } from './support.js';
 
-type Mode = 'shared' | 'exclusive';
-interface Waiter { mode: Mode; go(): void }
-
-// One lock per process: the runner's --jobs workers share it. Reservations, mode changes and
-// persistent registrations are LU-wide, so a case that makes them must run alone among SPC cases.
-let holders = 0;
-let holdingMode: Mode | undefined;
-const queue: Waiter[] = [];
-
-function pump(): void {
-  while (queue.length) {
-    const w = queue[0]!;
-    if (holders > 0 && (holdingMode === 'exclusive' || w.mode === 'exclusive')) return;
-    queue.shift();
-    holders++; holdingMode = w.mode;
-    w.go();
-  }
-}
-
-/** Takes the lock; the lease ends at the case deadline even if the case never returns (a hung receive). */
-function acquire(mode: Mode, leaseMs: number): Promise<() => void> {
-  return new Promise(resolve => {
-    queue.push({
-      mode, go: () => {
-        let done = false;
-        const release = (): void => { if (done) return; done = true; clearTimeout(timer); holders--; if (holders === 0) holdingMode = undefined; pump(); };
-        const timer = setTimeout(release, leaseMs);
-        resolve(release);
-      },
-    });
-    pump();
-  });
-}
-
-const guard = (mode: Mode) => (cases: readonly CaseDef[]): CaseDef[] => cases.map(c => ({
-  ...c,
-  async run(t: CaseApi) {
-    const release = await acquire(mode, c.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    try { await c.run(t); } finally { release(); }
-  },
-}));
-
-/** Cases that only look: they may overlap each other but never a case that changes LU state. */
-export const shared = guard('shared');
-/** Cases that change LU-wide state (reservations, mode pages, registrations): they run alone. */
-export const exclusive = guard('exclusive');
+/**
+ * Cases that change LU-wide state (reservations, mode pages, registrations): the runner runs them
+ * with no other case in flight, so parallel cases never meet a reservation or a stray unit attention.
+ */
+export const exclusive = (cases: readonly CaseDef[]): CaseDef[] => cases.map(c => ({ ...c, exclusive: true }));
 
 /** Runs a command, answering up to three unit attentions first (a fresh nexus may hold several). */
 export async function cmd(t: CaseApi, c: Conn, cdb: Buffer, o: { read?: number; write?: Buffer; lun?: number } = {}): Promise<CaseEvent> {

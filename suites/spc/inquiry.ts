@@ -3,13 +3,12 @@ import { defineSection } from '../../harness/runner/case.js';
 import { pass, scsiStatus, sense } from '../../harness/runner/outcomes.js';
 import { Inquiry } from '../../harness/scsi/commands/spc.js';
 import { Asc, scsi, SenseKey } from '../support.js';
-import { shared } from '../support-spc.js';
 import { inquiryStandardCases } from './inquiry-standard.js';
 import { inquiryVpdCases } from './inquiry-vpd.js';
 
 const [ifcAsc, ifcAscq] = Asc.INVALID_FIELD_IN_CDB;
 
-export default defineSection('spc/inquiry', 'INQUIRY', shared([
+export default defineSection('spc/inquiry', 'INQUIRY', [
   {
     n: 1,
     title: 'standard INQUIRY data is at least 36 bytes, format 2, for a connected LU',
@@ -87,4 +86,4 @@ export default defineSection('spc/inquiry', 'INQUIRY', shared([
   },
   ...inquiryStandardCases,
   ...inquiryVpdCases,
-]));
+]);

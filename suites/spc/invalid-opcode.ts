@@ -4,7 +4,7 @@ import { defineSection, type CaseDef } from '../../harness/runner/case.js';
 import { nonStrict, pass, sense } from '../../harness/runner/outcomes.js';
 import { ReportSupportedOperationCodes } from '../../harness/scsi/commands/spc.js';
 import { SenseKey } from '../support.js';
-import { cmd, hex, shared } from '../support-spc.js';
+import { cmd, hex } from '../support-spc.js';
 
 const ref = 'spc4 (operation codes); sam5 (command descriptor block)';
 const tags = ['scsi', 'opcode'];
@@ -56,4 +56,4 @@ const cases: CaseDef[] = [
   },
 ];
 
-export default defineSection('spc/invalid-opcode', 'Unsupported operation codes', shared(cases));
+export default defineSection('spc/invalid-opcode', 'Unsupported operation codes', cases);

@@ -8,7 +8,7 @@ import { ReportSupportedOperationCodes } from '../../harness/scsi/commands/spc.j
 import { ReadCapacity10 } from '../../harness/scsi/commands/sbc-other.js';
 import { Read10 } from '../../harness/scsi/commands/sbc-rw.js';
 import { Asc, SenseKey } from '../support.js';
-import { absentLun, shared } from '../support-spc.js';
+import { absentLun } from '../support-spc.js';
 
 const [asc, ascq] = Asc.LOGICAL_UNIT_NOT_SUPPORTED;
 
@@ -31,4 +31,4 @@ const cases: CaseDef[] = [
   row(6, 'REPORT SUPPORTED OPERATION CODES', ReportSupportedOperationCodes.encode({ reportingOptions: 0, allocationLength: 1024 }), 1024),
 ];
 
-export default defineSection('spc/lun-not-supported', 'Commands to a LUN with no logical unit', shared(cases));
+export default defineSection('spc/lun-not-supported', 'Commands to a LUN with no logical unit', cases);

@@ -4,10 +4,9 @@ import { samLun } from '../../harness/runner/conn.js';
 import { pass, scsiStatus } from '../../harness/runner/outcomes.js';
 import { ReportLuns } from '../../harness/scsi/commands/spc.js';
 import { scsi } from '../support.js';
-import { shared } from '../support-spc.js';
 import { reportLunsExtraCases } from './report-luns-extra.js';
 
-export default defineSection('spc/report-luns', 'REPORT LUNS', shared([
+export default defineSection('spc/report-luns', 'REPORT LUNS', [
   {
     n: 1,
     title: 'REPORT LUNS lists the addressed LUN in a list whose length is a multiple of 8',
@@ -28,4 +27,4 @@ export default defineSection('spc/report-luns', 'REPORT LUNS', shared([
     },
   },
   ...reportLunsExtraCases,
-]));
+]);

@@ -3,7 +3,7 @@ import { defineSection, type CaseDef } from '../../harness/runner/case.js';
 import { parseSense, pass, scsiStatus, sense, type ScsiEvent } from '../../harness/runner/outcomes.js';
 import { RequestSense, TestUnitReady } from '../../harness/scsi/commands/spc.js';
 import { Asc, SenseKey } from '../support.js';
-import { absentLun, cmd, shared } from '../support-spc.js';
+import { absentLun, cmd } from '../support-spc.js';
 
 const ref = 'spc4 REQUEST SENSE';
 const tags = ['scsi', 'request-sense'];
@@ -84,4 +84,4 @@ const cases: CaseDef[] = [
   },
 ];
 
-export default defineSection('spc/request-sense', 'REQUEST SENSE', shared(cases));
+export default defineSection('spc/request-sense', 'REQUEST SENSE', cases);

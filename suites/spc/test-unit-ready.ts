@@ -3,9 +3,9 @@ import { defineSection } from '../../harness/runner/case.js';
 import { pass, scsiStatus, sense } from '../../harness/runner/outcomes.js';
 import { ReportLuns, TestUnitReady } from '../../harness/scsi/commands/spc.js';
 import { Asc, scsi, SenseKey } from '../support.js';
-import { shared, standardInquiry } from '../support-spc.js';
+import { standardInquiry } from '../support-spc.js';
 
-export default defineSection('spc/test-unit-ready', 'TEST UNIT READY', shared([
+export default defineSection('spc/test-unit-ready', 'TEST UNIT READY', [
   {
     n: 1,
     title: 'TEST UNIT READY on a ready LU returns GOOD',
@@ -65,4 +65,4 @@ export default defineSection('spc/test-unit-ready', 'TEST UNIT READY', shared([
       await t.expect(scsi(t, c, TestUnitReady.encode({})), pass(scsiStatus(0, x => x.data.length === 0 && !x.overflow, ' with no data')));
     },
   },
-]));
+]);

@@ -5,7 +5,6 @@ import type { CaseApi } from '../../harness/runner/case-api.js';
 import { informational, parseSense, pass, scsiStatus, type CaseEvent } from '../../harness/runner/outcomes.js';
 import { Inquiry, ReportLuns, RequestSense, TestUnitReady } from '../../harness/scsi/commands/spc.js';
 import { SenseKey } from '../support.js';
-import { shared } from '../support-spc.js';
 
 const ref = 'sam5 (unit attention condition); spc4 (unit attention handling)';
 const tags = ['scsi', 'unit-attention'];
@@ -78,4 +77,4 @@ const cases: CaseDef[] = [
   },
 ];
 
-export default defineSection('spc/unit-attention', 'Unit attention conditions', shared(cases));
+export default defineSection('spc/unit-attention', 'Unit attention conditions', cases);
