@@ -1,13 +1,12 @@
 // One command through the SPC-4 checks in order: LUN, unit attention, opcode, CDB fields,
 // reservations, then the handler; the reply becomes a ScsiResult in the LU's sense format.
 import type { CdbValue } from '../../harness/scsi/cdb.js';
+import { lunToNumber } from '../../harness/scsi/lun.js';
 import type { ScsiRequest, ScsiResult } from './device.js';
 import { fieldPointer } from './field-pointer.js';
 import type { Ctx, DeviceInfo, Handler } from './handler.js';
 import type { LogicalUnit } from './logical-unit.js';
-import { lunNumber } from './lun-address.js';
-import { check, conflict, invalidCdbField, invalidOpcode, lunNotSupported, SenseKey, Status, type Reply } from './reply.js';
-import { encodeSense } from './sense-data.js';
+import { check, conflict, invalidCdbField, invalidOpcode, lunNotSupported, senseBytes, SenseKey, Status, type Reply } from './reply.js';
 import { crashTrigger } from './faults.js';
 import { lookupHandler } from './table.js';
 
@@ -15,7 +14,7 @@ import { lookupHandler } from './table.js';
 export function wantedDataOut(dev: DeviceInfo, req: Omit<ScsiRequest, 'dataOut'>): number {
   if (req.cdb.length === 0) return 0;
   const { handler } = lookupHandler(req.cdb);
-  const n = lunNumber(req.lun);
+  const n = lunToNumber(req.lun);
   const lu = n === undefined ? undefined : dev.luns.get(n);
   if (!handler || !lu || handler.cdb.direction !== 'write' || req.cdb.length < handler.cdb.size) return 0;
   return handler.cdb.transferLength(handler.cdb.decode(req.cdb), lu.blockSize);
@@ -56,7 +55,7 @@ function reservationCheck(dev: DeviceInfo, lu: LogicalUnit, h: Handler, v: CdbVa
 
 /** Runs one command; throws only for fault/crash-on-cdb-reserved-bit. */
 export async function executeCommand(dev: DeviceInfo, req: ScsiRequest): Promise<ScsiResult> {
-  const n = lunNumber(req.lun);
+  const n = lunToNumber(req.lun);
   const lu = n === undefined ? undefined : dev.luns.get(n);
   const descriptor = lu?.modes.descriptorSense ?? false;
   if (req.cdb.length === 0) return toResult(invalidOpcode(), descriptor);
@@ -90,7 +89,7 @@ export async function executeCommand(dev: DeviceInfo, req: ScsiRequest): Promise
 /** Reply to ScsiResult: sense in the LU's format, Data-In cut to the CDB's length. */
 function toResult(r: Reply, descriptor: boolean, transferLength = 0, cut = true): ScsiResult {
   if (r.kind === 'conflict') return { status: Status.RESERVATION_CONFLICT, transferLength };
-  if (r.kind === 'check') return { status: Status.CHECK_CONDITION, sense: encodeSense(r.sense, descriptor), transferLength };
+  if (r.kind === 'check') return { status: Status.CHECK_CONDITION, sense: senseBytes(r.sense, descriptor), transferLength };
   if (!r.data) return { status: Status.GOOD, transferLength };
   const data = cut && r.data.length > transferLength ? r.data.subarray(0, transferLength) : r.data;
   return { status: Status.GOOD, dataIn: data, transferLength };

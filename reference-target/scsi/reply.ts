@@ -1,5 +1,6 @@
 // What a command handler decides, as a value: GOOD with data, CHECK CONDITION with the sense it
 // carries, or RESERVATION CONFLICT. The device turns it into a ScsiResult in the LU's sense format.
+import { encodeSense, makeSense } from '../../harness/scsi/sense.js';
 
 /** SAM-5 status codes the SCSI layer sends. */
 export const Status = { GOOD: 0x00, CHECK_CONDITION: 0x02, RESERVATION_CONFLICT: 0x18 } as const;
@@ -21,6 +22,19 @@ export interface SenseSpec {
   /** INFORMATION field (e.g. miscompare offset); sets VALID. */
   info?: bigint;
   field?: FieldPointer;
+}
+
+/**
+ * Sense bytes in the fixed (0x70) or descriptor (0x72) format, current error. Fixed INFORMATION has
+ * 4 bytes: a larger value is left out (VALID=0, SPC-4) rather than truncated into a wrong offset.
+ */
+export function senseBytes(s: SenseSpec, descriptor: boolean): Buffer {
+  const fits = s.info !== undefined && (descriptor || s.info <= 0xffffffffn);
+  return encodeSense(makeSense({
+    key: s.key, asc: s.asc, ascq: s.ascq, format: descriptor ? 'descriptor' : 'fixed',
+    ...(fits ? { information: s.info } : {}),
+    ...(s.field ? { fieldPointer: { cd: s.field.cd, bpv: s.field.bit !== undefined, bitPointer: s.field.bit ?? 0, fieldPointer: s.field.byte } } : {}),
+  }));
 }
 
 /** A handler's outcome. `transferLength` overrides the declaration's figure when a handler knows better. */

@@ -1,12 +1,12 @@
 // The ScsiDevice the iSCSI layer drives: LUs built from their configuration, one command at a time
 // per LU (which makes COMPARE AND WRITE atomic), resets and nexus loss per SAM-5/SPC-4.
 import type { LunConfig } from '../config.js';
+import { lunFromNumber, lunToNumber } from '../../harness/scsi/lun.js';
 import { openLun } from '../lun/index.js';
 import type { Nexus, ScsiDevice, ScsiRequest, ScsiReset, ScsiResult } from './device.js';
 import { executeCommand, wantedDataOut } from './execute.js';
 import type { DeviceInfo } from './handler.js';
 import { LogicalUnit } from './logical-unit.js';
-import { lunField, lunNumber } from './lun-address.js';
 
 /** Identity and fault options of createScsiDevice. */
 export interface ScsiDeviceOptions {
@@ -44,15 +44,15 @@ export async function createScsiDevice(specs: readonly LunSpec[], opts: ScsiDevi
   };
   const affected = (lun?: bigint): LogicalUnit[] => {
     if (lun === undefined) return [...luns.values()];
-    const n = lunNumber(lun);
+    const n = lunToNumber(lun);
     const lu = n === undefined ? undefined : luns.get(n);
     return lu ? [lu] : [];
   };
 
   return {
-    luns: () => [...luns.keys()].sort((a, b) => a - b).map(lunField),
+    luns: () => [...luns.keys()].sort((a, b) => a - b).map(lunFromNumber),
     dataOutLength: req => wantedDataOut(dev, req),
-    execute: (req: ScsiRequest): Promise<ScsiResult> => serial(lunNumber(req.lun), () => executeCommand(dev, req)),
+    execute: (req: ScsiRequest): Promise<ScsiResult> => serial(lunToNumber(req.lun), () => executeCommand(dev, req)),
     reset(kind: ScsiReset, _nexus: Nexus, lun?: bigint): void {
       // ABORT TASK SET / CLEAR TASK SET touch only tasks, which the iSCSI layer owns (SAM-5).
       if (kind === 'abort-task-set' || kind === 'clear-task-set') return;

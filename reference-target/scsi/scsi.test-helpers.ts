@@ -1,8 +1,9 @@
 // Test helpers: a small RAM device, nexuses, one-call command execution and sense field reading.
+import { lunFromNumber } from '../../harness/scsi/lun.js';
+import { decodeSense, senseFieldPointer, senseInformation } from '../../harness/scsi/sense.js';
 import type { LunSpec } from './scsi-device.js';
 import { createScsiDevice } from './scsi-device.js';
 import type { Nexus, ScsiDevice, ScsiResult } from './device.js';
-import { lunField } from './lun-address.js';
 
 /** A nexus for initiator `name` (ISID 1, TPGT 1). */
 export function nexus(name = 'iqn.test:init1'): Nexus {
@@ -27,27 +28,19 @@ export function run(dev: ScsiDevice, cdb: number[] | Buffer, o: RunOpts = {}): P
   Buffer.from(cdb).copy(raw);
   const data = o.data ?? Buffer.alloc(0);
   return dev.execute({
-    nexus: o.nexus ?? I1, lun: typeof o.lun === 'bigint' ? o.lun : lunField(o.lun ?? 0), cdb: raw, attr: 1,
+    nexus: o.nexus ?? I1, lun: typeof o.lun === 'bigint' ? o.lun : lunFromNumber(o.lun ?? 0), cdb: raw, attr: 1,
     expectedDataTransferLength: o.edtl ?? (data.length || 65536), dataOut: data,
   });
 }
 
-/** Key/ASC/ASCQ (and field pointer) of fixed or descriptor sense. */
+/** Key/ASC/ASCQ, INFORMATION and field pointer of fixed or descriptor sense, read with harness/scsi's decoder. */
 export function sense(r: ScsiResult): { key: number; asc: number; ascq: number; info?: bigint; sks?: { cd: boolean; byte: number; bit?: number } } {
-  const s = r.sense;
-  if (!s) throw new Error(`no sense, status 0x${r.status.toString(16)}`);
-  const code = s[0] & 0x7f;
-  const sksOf = (b: Buffer) => (b[0] & 0x80 ? { cd: (b[0] & 0x40) !== 0, byte: b.readUInt16BE(1), ...(b[0] & 0x08 ? { bit: b[0] & 7 } : {}) } : undefined);
-  if (code === 0x70) {
-    const sks = sksOf(s.subarray(15, 18));
-    return { key: s[2] & 0xf, asc: s[12], ascq: s[13], ...(s[0] & 0x80 ? { info: BigInt(s.readUInt32BE(3)) } : {}), ...(sks ? { sks } : {}) };
-  }
-  const out: ReturnType<typeof sense> = { key: s[1] & 0xf, asc: s[2], ascq: s[3] };
-  for (let at = 8; at + 2 <= s.length; at += 2 + s[at + 1]) {
-    if (s[at] === 0x00) out.info = s.readBigUInt64BE(at + 4);
-    if (s[at] === 0x02) { const k = sksOf(s.subarray(at + 4, at + 7)); if (k) out.sks = k; }
-  }
-  return out;
+  if (!r.sense) throw new Error(`no sense, status 0x${r.status.toString(16)}`);
+  const v = decodeSense(r.sense).value;
+  const info = senseInformation(v);
+  const p = senseFieldPointer(v);
+  const sks = p && { cd: p.cd, byte: p.fieldPointer, ...(p.bpv ? { bit: p.bitPointer } : {}) };
+  return { key: v.senseKey, asc: v.asc, ascq: v.ascq, ...(info !== undefined ? { info } : {}), ...(sks ? { sks } : {}) };
 }
 
 /** Big-endian CDB fields. */

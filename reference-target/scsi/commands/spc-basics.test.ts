@@ -1,6 +1,6 @@
 // TEST UNIT READY, INQUIRY, REQUEST SENSE, REPORT LUNS and the generic checks (opcode, LUN, CDB fields).
 import { describe, expect, it } from 'vitest';
-import { lunField } from '../lun-address.js';
+import { lunFromNumber } from '../../../harness/scsi/lun.js';
 import { be16, be32, device, I1, run, sense } from '../scsi.test-helpers.js';
 
 describe('INQUIRY', () => {
@@ -107,7 +107,7 @@ describe('REPORT LUNS', () => {
   it('lists every LUN, peripheral below 256 and flat above', async () => {
     const d = (await run(await device(luns), [0xa0, 0, 0, 0, 0, 0, ...be32(4096), 0, 0])).dataIn!;
     expect(d.readUInt32BE(0)).toBe(24);
-    expect([8, 16, 24].map(at => d.readBigUInt64BE(at))).toEqual([lunField(0), lunField(1), lunField(300)]);
+    expect([8, 16, 24].map(at => d.readBigUInt64BE(at))).toEqual([lunFromNumber(0), lunFromNumber(1), lunFromNumber(300)]);
     expect(d[24]).toBe(0x41);
   });
   it('SELECT REPORT 1 (well-known only) is empty; 3 is INVALID FIELD IN CDB; allocation length 15 is INVALID FIELD IN CDB', async () => {
