@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, one table, each figure beside its ceiling and goal.
 import { benchCodec } from './codec.js';
 import { benchCrcFramer } from './crc-framer.js';
+import { benchFuzz } from './fuzz.js';
 import type { BenchRow } from './types.js';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['codec', benchCodec],
   ['crc32c + framer', benchCrcFramer],
+  ['fuzz', benchFuzz],
 ];
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));

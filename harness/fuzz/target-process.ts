@@ -10,6 +10,8 @@ export interface FuzzTarget {
   readonly url: string;
   /** True when we spawned it (so it can be restarted and its exit is an oracle). */
   readonly spawned: boolean;
+  /** Process id when spawned (for RSS readings in the soak run). */
+  readonly pid?: number | undefined;
   /** How the current process ended, if it did. */
   exited(): ExitInfo | null;
   /** Kills (if still alive) and starts again; the URL may change (ephemeral port). */
@@ -65,6 +67,7 @@ export async function spawnTarget(cmd: string, o: { startTimeoutMs?: number; log
   await start();
   return {
     get url() { return url; },
+    get pid() { return child.pid; },
     spawned: true,
     exited: () => exit,
     restart: async () => { await stop(); await start(); },
