@@ -118,3 +118,21 @@ describe('respond', () => {
     expect(answer('').params).toEqual(defaultParams());
   });
 });
+
+describe('a reserved answer to our declaration', () => {
+  it('is not their declaration: Reject then their own MaxRecvDataSegmentLength is no renegotiation (§6.2)', async () => {
+    const { checkAnswers: check } = await import('./negotiate.js');
+    const out = check([{ key: 'MaxRecvDataSegmentLength', value: '511' }],
+      [{ key: 'MaxRecvDataSegmentLength', value: 'Reject' }, { key: 'MaxRecvDataSegmentLength', value: '262144' }],
+      { us: 'initiator', phase: 'operational', sessionType: 'Normal', leading: true });
+    expect(out.violations.map(v => v.rule)).not.toContain('text/renegotiation');
+    expect(out.params.maxRecvDataSegmentLength.target).toBe(262144);
+  });
+
+  it('still flags a second declaration of the same key by them', async () => {
+    const { checkAnswers: check } = await import('./negotiate.js');
+    const out = check([], [{ key: 'MaxRecvDataSegmentLength', value: '8192' }, { key: 'MaxRecvDataSegmentLength', value: '4096' }],
+      { us: 'initiator', phase: 'operational', sessionType: 'Normal', leading: true });
+    expect(out.violations.map(v => v.rule)).toContain('text/renegotiation');
+  });
+});

@@ -142,6 +142,14 @@ export function checkAnswers(ours: readonly TextPair[], theirs: readonly TextPai
   for (const { key, value } of theirs) {
     const def = keyByName(key);
     const isAnswer = offered.has(key) && !answeredKeys.has(key) && (!def || isNegotiated(def) || !!def.obsolete);
+    if (!isAnswer && def && isAnswerOnly(value) && offered.has(key) && !answeredKeys.has(key)) {
+      // A reserved answer to one of our declarations (e.g. MaxRecvDataSegmentLength=Reject for an inadmissible
+      // value) is a reply, not their own declaration: their declaration of the same key may still follow (§6.2).
+      answeredKeys.add(key);
+      if (value === 'NotUnderstood')
+        violations.push(violation('text/not-understood-rfc-key', 'rfc7143/6.2', `${key}: every RFC 7143 key must be understood`, key));
+      continue;
+    }
     const placement = checkPlacement(key, def, them, ctx, isAnswer ? withoutKey(seen, key) : seen);
     violations.push(...placement);
     seen.add(sequenceKey(key, them));
