@@ -2,6 +2,7 @@
 import { defineSection } from '../../../harness/runner/case.js';
 import { closed, loginStatus, nonStrict, pass } from '../../../harness/runner/outcomes.js';
 import { firstLoginKeys } from '../../support.js';
+import { firstStep, okResponse } from '../../support-login.js';
 
 export default defineSection('rfc7143/11.12', 'Login Request', [
   {
@@ -41,6 +42,30 @@ export default defineSection('rfc7143/11.12', 'Login Request', [
       const c = await t.connect();
       c.loginRequest({ keys: firstLoginKeys(t), csg: 0, nsg: 2 });
       await t.expect(c, pass(loginStatus(0x02)), nonStrict(closed()));
+    },
+  },
+  {
+    n: 4,
+    title: 'a reserved CSG code (2) is refused with an initiator error',
+    level: 'MUST',
+    requirement: 'The stage codes are 0, 1 and 3; all other codes are reserved, so a Login Request in stage 2 belongs to no stage and is an initiator error.',
+    ref: 'rfc7143/11.12.3',
+    tags: ['login', 'stages'],
+    async run(t) {
+      const { e } = await firstStep(t, {}, { csg: 2, nsg: 3, transit: false });
+      await t.expect(e, pass(loginStatus(0x02)), nonStrict(closed()));
+    },
+  },
+  {
+    n: 5,
+    title: 'a Login Request with C=1 is answered with an empty Login Response',
+    level: 'MUST',
+    requirement: 'A target receiving a Login Request with the C bit set answers with a Login Response with no data segment, and T is not set on it.',
+    ref: 'rfc7143/6.2',
+    tags: ['login', 'continuation'],
+    async run(t) {
+      const { e } = await firstStep(t, {}, { transit: false, continue: true });
+      await t.expect(e, pass(okResponse(p => p.data.length === 0 && !p.transit, 'Login Response status 0x0000 with DataSegmentLength 0 and T=0')));
     },
   },
 ]);

@@ -9,7 +9,7 @@ export default defineSection('rfc7143/11.13', 'Login Response', [
     title: 'a normal login succeeds and the final response assigns a non-zero TSIH',
     level: 'MUST',
     requirement: 'A leading login (TSIH 0) that succeeds ends with a Login Response T=1, NSG=3, status 0x0000 whose TSIH is the new, non-zero session handle.',
-    ref: 'rfc7143/11.13.4',
+    ref: 'rfc7143/11.13.3',
     tags: ['login', 'tsih'],
     async run(t) {
       const c = await t.connect();
