@@ -1,8 +1,8 @@
 // RFC 7143 §11.18 NOP-Out: pings are echoed with their data (up to MaxRecvDataSegmentLength); ITT 0xffffffff wants no answer.
 import { defineSection } from '../../../harness/runner/case.js';
-import { pass, pdu } from '../../../harness/runner/outcomes.js';
+import { closed, informational, pass, pdu } from '../../../harness/runner/outcomes.js';
 import { NO_TAG } from '../../../harness/pdu/types/codes.js';
-import { ignored, pattern, want } from '../../support-ffp.js';
+import { alive, ignored, pattern, want } from '../../support-ffp.js';
 
 const ping = { immediate: true, final: true, ttt: NO_TAG } as const;
 
@@ -113,6 +113,21 @@ export default defineSection('rfc7143/11.18', 'NOP-Out', [
       const c = await t.login();
       const p = c.send('NopOut', { ...ping, immediate: false });
       await want(t, c, 'NopIn', x => x.itt === p.itt && x.ttt === NO_TAG, 'NOP-In answering the non-immediate ping');
+    },
+  },
+  {
+    n: 9,
+    title: 'a NOP-Out longer than the target\'s MaxRecvDataSegmentLength is refused or tolerated, never left hanging',
+    level: 'MUST',
+    requirement: 'A transmitter must not send a data segment longer than the receiver\'s MaxRecvDataSegmentLength; a target receiving one rejects it (Protocol Error) or drops the connection, and must not stall.',
+    ref: 'rfc7143/13.12',
+    tags: ['nop', 'ffp', 'mrdsl'],
+    async run(t) {
+      const c = await t.login();
+      const limit = c.session.params.maxRecvDataSegmentLength.target;
+      c.send('NopOut', { ...ping, data: pattern(limit + 512, 9) });
+      const e = await t.expect(c, pass(pdu('Reject', () => true, 'Reject')), pass(closed()), informational(pdu('NopIn', () => true, 'the oversized ping answered anyway')));
+      if (e.kind === 'pdu' && e.pdu.type !== 'Reject') await alive(t, c);
     },
   },
 ]);

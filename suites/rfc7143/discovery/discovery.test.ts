@@ -1,0 +1,12 @@
+// The discovery sections against an in-process reference target: every case passes or is a listed expected failure.
+import { describe, expect, it } from 'vitest';
+import { runOnReference, unexpected } from '../../test-support/reference-run.js';
+import { discoverySections } from './index.js';
+
+describe('rfc7143 discovery sections on the reference target', () => {
+  it('pass or are listed expected failures', async () => {
+    const results = await runOnReference(discoverySections);
+    expect(unexpected(results)).toEqual([]);
+    expect(results.filter(r => r.verdict === 'pass').length).toBeGreaterThan(0);
+  }, 15_000);
+});

@@ -1,0 +1,12 @@
+// The text sections against an in-process reference target: every case passes or is a listed expected failure.
+import { describe, expect, it } from 'vitest';
+import { runOnReference, unexpected } from '../../test-support/reference-run.js';
+import { textSections } from './index.js';
+
+describe('rfc7143 text sections on the reference target', () => {
+  it('pass or are listed expected failures', async () => {
+    const results = await runOnReference(textSections);
+    expect(unexpected(results)).toEqual([]);
+    expect(results.filter(r => r.verdict === 'pass').length).toBeGreaterThan(0);
+  }, 15_000);
+});
