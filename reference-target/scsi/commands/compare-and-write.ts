@@ -3,8 +3,8 @@
 import { CompareAndWrite } from '../../../harness/scsi/commands/sbc-other.js';
 import { dataOut, defineHandler } from '../handler.js';
 import { MAX_COMPARE_AND_WRITE_BLOCKS } from '../limits.js';
-import { good, invalidCdbField, invalidFieldInIu, miscompare } from '../reply.js';
-import { firstDifference, protectError, rangeError, swpError, writeData } from './sbc-common.js';
+import { good, invalidFieldInIu, miscompare } from '../reply.js';
+import { cdbFieldError, firstDifference, protectError, rangeError, swpError, writeData } from './sbc-common.js';
 
 /** COMPARE AND WRITE changes the medium: conflicts with every reservation type (SPC-4). */
 export const handlers = [
@@ -13,10 +13,15 @@ export const handlers = [
     run: async ctx => {
       const { v, lu, req } = ctx;
       const n = v.numberOfBlocks;
-      if (n > MAX_COMPARE_AND_WRITE_BLOCKS) return invalidCdbField(13);
+      if (n > MAX_COMPARE_AND_WRITE_BLOCKS) return cdbFieldError(CompareAndWrite, ctx, 'numberOfBlocks');
       const bad = protectError(v) ?? rangeError(lu, v.lba, n);
       if (bad) return bad;
-      if (n === 0) return good(); // no blocks: nothing compared, nothing written (SBC-3)
+      if (n === 0) {
+        // SBC-3: 0 blocks compares and writes nothing and moves no Data-Out. A command that carries
+        // Data-Out anyway meant blocks the 8-bit field could not hold (libiscsi sends 256 as 0):
+        // GOOD would report a compare-and-write that never happened, so the field is refused.
+        return req.expectedDataTransferLength === 0 ? good() : cdbFieldError(CompareAndWrite, ctx, 'numberOfBlocks');
+      }
       const swp = swpError(lu);
       if (swp) return swp;
       const half = n * lu.blockSize;

@@ -62,7 +62,7 @@ function blockLimits(lu: LogicalUnit): Buffer {
   b.writeUInt32BE(L.MAX_UNMAP_LBA_COUNT, 16);
   b.writeUInt32BE(L.MAX_UNMAP_DESCRIPTORS, 20);
   b.writeUInt32BE(1, 24);
-  b.writeBigUInt64BE(BigInt(L.MAX_WRITE_SAME_BLOCKS), 32);
+  b.writeBigUInt64BE(BigInt(L.maxWriteSameBlocks(lu.blockSize)), 32);
   return b;
 }
 

@@ -3,7 +3,7 @@
 import type { Cdb, CdbValue } from '../../../harness/scsi/cdb.js';
 import { WriteSame10, WriteSame16 } from '../../../harness/scsi/commands/sbc-other.js';
 import { dataOut, defineHandler, type Ctx } from '../handler.js';
-import { MAX_WRITE_SAME_BLOCKS } from '../limits.js';
+import { maxWriteSameBlocks } from '../limits.js';
 import { good, invalidCdbField, invalidFieldInIu, lbaOutOfRange, type Reply } from '../reply.js';
 import { cdbFieldError, protectError, swpError, writeData } from './sbc-common.js';
 
@@ -23,7 +23,7 @@ async function writeSame(cdb: Cdb<CdbValue>, ctx: Ctx<V>): Promise<Reply> {
   // NUMBER OF LOGICAL BLOCKS 0 with WSNZ=0: from LBA to the last block (SBC-3).
   const n = v.numberOfBlocks === 0 ? lu.blocks - Number(lba) : v.numberOfBlocks;
   if (lba + BigInt(n) > BigInt(lu.blocks)) return lbaOutOfRange();
-  if (n > MAX_WRITE_SAME_BLOCKS) return cdbFieldError(cdb, ctx, 'numberOfBlocks');
+  if (n > maxWriteSameBlocks(lu.blockSize)) return cdbFieldError(cdb, ctx, 'numberOfBlocks');
   const swp = swpError(lu);
   if (swp) return swp;
   const bs = lu.blockSize;
@@ -32,8 +32,9 @@ async function writeSame(cdb: Cdb<CdbValue>, ctx: Ctx<V>): Promise<Reply> {
   if (ctx.req.expectedDataTransferLength !== want || ctx.req.dataOut.length < want) return invalidFieldInIu();
   const block = v.ndob ? Buffer.alloc(bs) : dataOut(ctx.req, bs);
   const start = Number(lba);
-  if (v.unmap && block.every(x => x === 0)) {
-    // LBPRZ=1: unmapped blocks read as zeros, so unmapping is exactly writing this block.
+  if (v.unmap) {
+    // UNMAP=1, ANCHOR=0 asks for an unmap operation, not a write, whatever the block holds (SBC-3
+    // WRITE SAME, UNMAP/ANCHOR table); with LBPRZ=1 the range then reads as zeros.
     await lu.backend.unmap(start, n);
     return good();
   }
