@@ -4,7 +4,7 @@ import type { CaseDef } from '../harness/runner/case.js';
 import type { CaseApi } from '../harness/runner/case-api.js';
 import type { Conn } from '../harness/runner/conn.js';
 import { describeEvent, type CaseEvent, type ScsiEvent } from '../harness/runner/outcomes.js';
-import { Inquiry, ReportLuns } from '../harness/scsi/commands/spc.js';
+import { Inquiry, ReportLuns, TestUnitReady } from '../harness/scsi/commands/spc.js';
 import { SenseKey } from './support.js';
 
 /**
@@ -39,10 +39,15 @@ export const isSense = (e: CaseEvent, key: number, asc: number, ascq = 0): boole
 /** True when the target refused the command as unknown (INVALID COMMAND OPERATION CODE). */
 export const unsupported = (e: CaseEvent): boolean => isSense(e, SenseKey.ILLEGAL_REQUEST, 0x20);
 
-/** Logs in the second initiator (its own I_T nexus); requires: ['second-initiator']. */
-export function login2(t: CaseApi): Promise<Conn> {
+/**
+ * Logs in the second initiator (its own I_T nexus; requires: ['second-initiator']) and answers its first
+ * unit attention with TEST UNIT READY, so that no case's first real command on it meets one.
+ */
+export async function login2(t: CaseApi): Promise<Conn> {
   if (!t.target.initiatorName2) t.skip('no second initiator name');
-  return t.login({ initiatorName: t.target.initiatorName2 });
+  const c = await t.login({ initiatorName: t.target.initiatorName2 });
+  await cmd(t, c, TestUnitReady.encode({}));
+  return c;
 }
 
 /** Standard INQUIRY data (255 bytes asked). */

@@ -120,7 +120,6 @@ export function modeSelectCases(f: Form): CaseDef[] {
       async run(t) {
         const c = await t.login();
         const other = await login2(t);
-        await cmd(t, other, TestUnitReady.encode({}));
         const { page: pg, byte, mask } = await changeableBit(t, c, f);
         try {
           await t.expect(select(t, c, f, selectData(f, [flipped(pg, byte, mask)])), pass(scsiStatus(0)));
