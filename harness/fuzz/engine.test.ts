@@ -39,11 +39,6 @@ describe('fuzz', () => {
 
   it('sends the same scripts for the same seed', async () => {
     const target = await fakeTarget([]);
-    const runs: string[][] = [[], []];
-    for (const i of [0, 1]) {
-      await fuzz({ ...base, target, mode: modeNamed('all')!, seed: 5, runs: 15, onProgress: () => {} });
-      void runs[i];
-    }
     const a = await fuzz({ ...base, target, mode: modeNamed('ffp')!, seed: 5, runs: 20 });
     const b = await fuzz({ ...base, target, mode: modeNamed('ffp')!, seed: 5, runs: 20 });
     expect(a.stats.pdusSent).toBe(b.stats.pdusSent);
