@@ -15,15 +15,12 @@ import { tmfSections } from './rfc7143/tmf/index.js';
 import { logoutSections } from './rfc7143/logout/index.js';
 import { recoverySections } from './rfc7143/recovery/index.js';
 import { spcSections } from './spc/index.js';
-import readCapacity16 from './sbc/read-capacity16.js';
-import readCapacity10 from './sbc/read-capacity10.js';
-import read10 from './sbc/read10.js';
-import write10 from './sbc/write10.js';
+import { sbcSections } from './sbc/index.js';
 
 /** Every section, in the order cases run and reports list them. */
 export const sections: readonly Section[] = [
   loginRequest, loginResponse, targetName, initiatorName, maxRecvDataSegmentLength,
   ...ffpSections, ...nopSections, ...rejectSections, ...dataSections, ...textSections, ...discoverySections,
   ...tmfSections, ...logoutSections, ...recoverySections,
-  ...spcSections, readCapacity16, readCapacity10, read10, write10,
+  ...spcSections, ...sbcSections,
 ];

@@ -29,6 +29,8 @@ export const invalidField = (): Matcher => sense(0x5, 0x24, 0x00);
 export const invalidParam = (): Matcher => sense(0x5, 0x26, 0x00);
 /** CHECK CONDITION, ILLEGAL REQUEST, PARAMETER LIST LENGTH ERROR (1A/00). */
 export const paramLengthError = (): Matcher => sense(0x5, 0x1a, 0x00);
+/** CHECK CONDITION, ILLEGAL REQUEST, MEDIUM REMOVAL PREVENTED (53/02). */
+export const removalPrevented = (): Matcher => sense(0x5, 0x53, 0x02);
 /** CHECK CONDITION with sense key ILLEGAL REQUEST, any ASC. */
 export const illegalRequest = (): Matcher => sense(0x5);
 /** CHECK CONDITION, MISCOMPARE, MISCOMPARE DURING VERIFY OPERATION (1D/00). */

@@ -16,10 +16,22 @@ import verify16 from './verify16.js';
 import writeAndVerify10 from './write-and-verify10.js';
 import writeAndVerify12 from './write-and-verify12.js';
 import writeAndVerify16 from './write-and-verify16.js';
+import writeSame10 from './write-same10.js';
+import writeSame16 from './write-same16.js';
+import unmap from './unmap.js';
+import getLbaStatus from './get-lba-status.js';
+import compareAndWrite from './compare-and-write.js';
+import synchronizeCache10 from './synchronize-cache10.js';
+import synchronizeCache16 from './synchronize-cache16.js';
+import startStopUnit from './start-stop-unit.js';
+import preventAllowMediumRemoval from './prevent-allow-medium-removal.js';
+import vpd from './vpd.js';
 
 /** Every SBC section, in the order cases run and reports list them. */
 export const sbcSections: readonly Section[] = [
   readCapacity16, readCapacity10,
   read6, read10, read12, read16, write6, write10, write12, write16,
   verify10, verify12, verify16, writeAndVerify10, writeAndVerify12, writeAndVerify16,
+  writeSame10, writeSame16, unmap, getLbaStatus, compareAndWrite, synchronizeCache10, synchronizeCache16,
+  startStopUnit, preventAllowMediumRemoval, vpd,
 ];

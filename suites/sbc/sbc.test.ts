@@ -19,8 +19,8 @@ function knownFailures(): Profile {
 
 let target: RunningTarget;
 beforeAll(async () => {
-  // 8 MiB: room for the scratch regions (support-sbc.ts) while WRITE SAME "to the end" stays small.
-  target = await startTarget({ port: 0, luns: [{ lun: 0, backing: 'ram', size: 8 * 1024 * 1024, blockSize: 512 }] });
+  // 64 MiB like the bundled target: past MAXIMUM WRITE SAME LENGTH, so the limit cases run; RAM LUNs are sparse.
+  target = await startTarget({ port: 0, luns: [{ lun: 0, backing: 'ram', size: 64 * 1024 * 1024, blockSize: 512 }] });
 });
 afterAll(async () => { await target?.close(500); });
 
