@@ -135,9 +135,11 @@ export async function blockSize(t: CaseApi, c: Conn): Promise<number> {
 export const pattern = (n: number, seed: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 0xff));
 
 /** Sends a Text Request; text given as pairs or raw bytes. */
-export function textRequest(c: Conn, text: TextPair[] | Buffer, o: { final?: boolean; cont?: boolean; ttt?: number; itt?: number; immediate?: boolean } = {}): PduNamed<'TextRequest'> {
+export function textRequest(c: Conn, text: TextPair[] | Buffer, o: { final?: boolean; cont?: boolean; ttt?: number; itt?: number; immediate?: boolean; lun?: bigint } = {}): PduNamed<'TextRequest'> {
+  // The LUN is reserved in a new request; a continuation copies the response's (§11.11.4).
   return c.send('TextRequest', {
-    final: o.final ?? true, continue: o.cont ?? false, ttt: o.ttt ?? NO_TAG, immediate: o.immediate ?? true,
+    lun: o.lun ?? 0n,
+    final: o.final ?? true, continue: o.cont ?? false, ttt: o.ttt ?? NO_TAG, immediate: o.immediate ?? false,
     data: Buffer.isBuffer(text) ? text : encodeText(text), ...(o.itt === undefined ? {} : { itt: o.itt }),
   });
 }
@@ -150,7 +152,7 @@ export async function textExchange(t: CaseApi, c: Conn, pairs: TextPair[], o: { 
     const r = await want(t, c, 'TextResponse', p => p.itt === req.itt, `Text Response with ITT 0x${req.itt.toString(16)}`);
     responses.push(r);
     if (r.final) break;
-    textRequest(c, Buffer.alloc(0), { ttt: r.ttt, itt: req.itt, ...o });
+    textRequest(c, Buffer.alloc(0), { ttt: r.ttt, itt: req.itt, lun: r.lun, ...o });
   }
   const text = Buffer.concat(responses.map(r => r.data));
   return { responses, pairs: decodeText(text).pairs, text };

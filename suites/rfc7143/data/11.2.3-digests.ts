@@ -8,7 +8,7 @@ import { Read10, Write10 } from '../../../harness/scsi/commands/sbc-rw.js';
 import { alive, answerR2t, blockSize, collect, command, pattern, readTask, requireDigests, sendBadDigest, want } from '../../support-ffp.js';
 
 async function withDigests(t: CaseApi, header: boolean, data: boolean, keys: Record<string, string> = {}): Promise<Conn> {
-  const c = await t.login({ keys: { ...(header ? { HeaderDigest: 'CRC32C' } : {}), ...(data ? { DataDigest: 'CRC32C' } : {}), ...keys } });
+  const c = await t.login({ keys: { ...(header ? { HeaderDigest: 'CRC32C,None' } : {}), ...(data ? { DataDigest: 'CRC32C,None' } : {}), ...keys } });
   requireDigests(t, c, header, data);
   return c;
 }

@@ -8,16 +8,16 @@ import { blockSize, readTask, type TaskTrace } from '../../support-ffp.js';
 type DataIn = PduNamed<'DataIn'>;
 
 /** Logs in declaring a small MaxRecvDataSegmentLength (and MaxBurstLength) and reads `blocks` blocks from LBA 0. */
-async function splitRead(t: CaseApi, blocks = 16, keys: Record<string, string> = {}): Promise<TaskTrace & { bs: number }> {
+async function splitRead(t: CaseApi, blocks = 16, keys: Record<string, string> = {}): Promise<TaskTrace & { bs: number; maxBurst: number }> {
   const c = await t.login({ keys: { MaxRecvDataSegmentLength: '512', ...keys } });
   const bs = await blockSize(t, c);
   const tr = await readTask(t, c, Read10.encode({ lba: 0, transferLength: blocks }), blocks * bs);
   if (tr.status !== 0) t.fail('GOOD status for the read', `status 0x${tr.status.toString(16)}`);
   if (tr.dataIn.length === 0) t.fail('Data-In PDUs for the read', 'none');
-  return { ...tr, bs };
+  return { ...tr, bs, maxBurst: c.session.params.maxBurstLength };
 }
 
-const row = (n: number, title: string, requirement: string, ref: string, check: (t: CaseApi, d: DataIn[], tr: TaskTrace & { bs: number }) => void, keys: Record<string, string> = {}, level: CaseDef['level'] = 'MUST'): CaseDef => ({
+const row = (n: number, title: string, requirement: string, ref: string, check: (t: CaseApi, d: DataIn[], tr: TaskTrace & { bs: number; maxBurst: number }) => void, keys: Record<string, string> = {}, level: CaseDef['level'] = 'MUST'): CaseDef => ({
   n, title, level, requirement, ref, tags: ['data', 'data-in'],
   async run(t) { const tr = await splitRead(t, 16, keys); check(t, tr.dataIn, tr); },
 });
@@ -39,10 +39,10 @@ export default defineSection('rfc7143/11.7', 'SCSI Data-Out and SCSI Data-In', [
     'For incoming data the F bit is 1 for the last input data PDU of a sequence; the last PDU of the whole read ends a sequence.', 'rfc7143/11.7.1',
     (t, d) => t.check(d[d.length - 1]!.final, 'F=1 on the last Data-In', 'F=0 on the last Data-In')),
   row(5, 'each Data-In sequence carries at most MaxBurstLength bytes and ends with F',
-    'The total data of the PDUs of a sequence must not exceed MaxBurstLength (1024 negotiated here); a sequence ends with a PDU with F=1.', 'rfc7143/11.7.1',
-    (t, d) => {
+    'The total data of the PDUs of a sequence must not exceed the negotiated MaxBurstLength (1024 offered); a sequence ends with a PDU with F=1.', 'rfc7143/11.7.1',
+    (t, d, tr) => {
       let seq = 0;
-      for (const p of d) { seq += p.data.length; t.check(seq <= 1024, 'at most 1024 bytes per sequence', `${seq} bytes before an F bit`); if (p.final) seq = 0; }
+      for (const p of d) { seq += p.data.length; t.check(seq <= tr.maxBurst, `at most ${tr.maxBurst} bytes per sequence`, `${seq} bytes before an F bit`); if (p.final) seq = 0; }
     }, { MaxBurstLength: '1024', FirstBurstLength: '1024' }),
   row(6, 'status in a Data-In only with F set and only for good status',
     'The S bit may only be set together with the F bit, on the last Data-In, and only for GOOD, CONDITION MET or INTERMEDIATE(-CONDITION MET) status.', 'rfc7143/11.7.3',

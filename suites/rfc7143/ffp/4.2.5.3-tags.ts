@@ -1,6 +1,6 @@
 // RFC 7143 §4.2.5.3 Tags and integrity checks: ITTs identify tasks; a task's PDUs stay consistent with its command.
 import { defineSection } from '../../../harness/runner/case.js';
-import { pass, pdu, closed } from '../../../harness/runner/outcomes.js';
+import { pass, pdu, closed, silence } from '../../../harness/runner/outcomes.js';
 import { Write10 } from '../../../harness/scsi/commands/sbc-rw.js';
 import { aliveUnlessClosed, answerR2t, blockSize, collect, command, pattern, settle, want } from '../../support-ffp.js';
 
@@ -23,7 +23,8 @@ export default defineSection('rfc7143/4.2.5.3', 'Tags and Integrity Checks', [
     n: 2,
     title: 'a command reusing the ITT of a pending task is refused',
     level: 'MUST',
-    requirement: 'Initiator tags of pending commands are unique; a second command with the ITT of a write still waiting for data is refused (Reject, or the connection dropped as a protocol error), not run as a new task.',
+    requirement: 'Initiator tags of pending commands are unique, and testing for execution state by ITT precedes any other action: a second command with the ITT of a write still waiting for data is not run as a new task (it is taken as a retry and not delivered again, rejected, or the connection dropped).',
+    ref: 'rfc7143/4.2.2.1',
     tags: ['ffp', 'itt'],
     requires: ['dataloss'],
     async run(t) {
@@ -33,7 +34,7 @@ export default defineSection('rfc7143/4.2.5.3', 'Tags and Integrity Checks', [
       await want(t, c, 'R2t', p => p.itt === cmd.itt, 'R2T for the pending write');
       // The pending write is left unanswered: the passive checker would take its later status for the refused duplicate's.
       command(c, Buffer.alloc(6), { edtl: 0, itt: cmd.itt });
-      const e = await t.expect(c, pass(pdu('Reject', p => p.reason === 0x09 || p.reason === 0x04, 'Reject 0x09 (invalid ITT) or 0x04')), pass(closed()));
+      const e = await t.expect(c, pass(pdu('Reject', p => p.reason === 0x09 || p.reason === 0x04, 'Reject 0x09 (invalid ITT) or 0x04')), pass(closed()), pass(silence(300)));
       await aliveUnlessClosed(t, c, e);
     },
   },

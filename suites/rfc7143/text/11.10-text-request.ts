@@ -35,7 +35,7 @@ export default defineSection('rfc7143/11.10', 'Text Request', [
       const text = encodeText([{ key: 'SendTargets', value: '' }]);
       const first = textRequest(c, text.subarray(0, 7), { final: false, cont: true });
       const r = await want(t, c, 'TextResponse', p => p.itt === first.itt && p.data.length === 0 && !p.final && p.ttt !== NO_TAG, 'empty Text Response, F=0, TTT not 0xffffffff');
-      textRequest(c, text.subarray(7), { itt: first.itt, ttt: r.ttt });
+      textRequest(c, text.subarray(7), { itt: first.itt, ttt: r.ttt, lun: r.lun });
       const end = await want(t, c, 'TextResponse', p => p.itt === first.itt && p.final, 'the final Text Response');
       const pairs = decodeText(end.data).pairs;
       t.check(pairs.some(p => p.key === 'TargetName' && p.value === t.target.iqn), `TargetName=${t.target.iqn}`, pairs.map(p => `${p.key}=${p.value}`).join(' '));
@@ -53,7 +53,7 @@ export default defineSection('rfc7143/11.10', 'Text Request', [
       const req = textRequest(c, privateKeys(40));
       const r = await want(t, c, 'TextResponse', p => p.itt === req.itt, 'the first Text Response');
       if (r.final) t.skip('the whole answer fit in one Text Response');
-      textRequest(c, Buffer.alloc(0), { itt: req.itt, ttt: (r.ttt ^ 0x5a5a_0000) >>> 0 });
+      textRequest(c, Buffer.alloc(0), { itt: req.itt, ttt: (r.ttt ^ 0x5a5a_0000) >>> 0, lun: r.lun });
       const e = await t.expect(c, pass(pdu('Reject', p => p.reason === 0x09, 'Reject 0x09 (Invalid PDU field)')), nonStrict(pdu('Reject', () => true, 'Reject')), nonStrict(closed()));
       await aliveUnlessClosed(t, c, e);
     },
