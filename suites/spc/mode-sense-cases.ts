@@ -62,7 +62,7 @@ export function modeSenseCases(f: Form): CaseDef[] {
     },
     {
       n: 4, title: 'the block descriptor agrees with READ CAPACITY', level: 'MUST', ref: `${ref}; sbc3 (mode parameter block descriptor)`, tags,
-      requirement: 'A returned block descriptor gives LOGICAL BLOCK LENGTH equal to READ CAPACITY\'s and the number of blocks (0xFFFFFFFF in a short descriptor when it does not fit).',
+      requirement: 'A returned block descriptor gives LOGICAL BLOCK LENGTH equal to READ CAPACITY\'s and the number of blocks (0xFFFFFFFF in a short descriptor when it does not fit, 0 when not reported).',
       async run(t) {
         const c = await t.login();
         const { blocks, blockSize } = await capacity(t, c);
@@ -70,8 +70,9 @@ export function modeSenseCases(f: Form): CaseDef[] {
         const bd = d.blockDescriptors[0];
         if (!bd) t.skip('the target returns no block descriptor');
         const n = BigInt(bd.numberOfBlocks);
-        const okBlocks = n === blocks || (n === 0xffffffffn && blocks > 0xffffffffn);
-        t.check(bd.logicalBlockLength === blockSize && okBlocks, `${blocks} blocks of ${blockSize} bytes`, `${n} blocks of ${bd.logicalBlockLength} bytes`);
+        const okBlocks = n === blocks || (n === 0xffffffffn && blocks > 0xffffffffn) || n === 0n;
+        t.check(bd.logicalBlockLength === blockSize && okBlocks, `${blocks} blocks (or 0: not reported) of ${blockSize} bytes`, `${n} blocks of ${bd.logicalBlockLength} bytes`);
+        if (n === 0n) t.note('NUMBER OF LOGICAL BLOCKS 0: the device server does not report the capacity here (sbc3 allows it)');
       },
     },
     pcCase(5, 1, 'changeable'),
