@@ -136,3 +136,13 @@ describe('a reserved answer to our declaration', () => {
     expect(out.violations.map(v => v.rule)).toContain('text/renegotiation');
   });
 });
+
+describe('a refusal of our misplaced offer', () => {
+  it('is no phase violation: MaxBurstLength=Reject answering an LO key sent in FFP (§6.2)', async () => {
+    const { checkAnswers: check } = await import('./negotiate.js');
+    const ctx = { us: 'initiator', phase: 'ffp', sessionType: 'Normal', leading: true } as const;
+    expect(check([{ key: 'MaxBurstLength', value: '4096' }], [{ key: 'MaxBurstLength', value: 'Reject' }], ctx).violations).toEqual([]);
+    expect(check([{ key: 'MaxBurstLength', value: '4096' }], [{ key: 'MaxBurstLength', value: '4096' }], ctx).violations.map(v => v.rule))
+      .toContain('text/login-only-key-in-ffp');
+  });
+});

@@ -1,7 +1,7 @@
 // RFC 7143 §6.2 negotiation engine: answer the other side's offers, and check the other side's answers to ours.
 import { violation, type Violation } from '../violation.js';
 import type { TextPair } from './codec.js';
-import { ALL_KEYS, classifyKey, keyByName, type KeyDef } from './keys.js';
+import { ALL_KEYS, allowedInPhase, classifyKey, keyByName, type KeyDef } from './keys.js';
 import { applyResult, checkIntegrity, defaultParams, type NegotiatedParams } from './params.js';
 import {
   answerOptional, checkAnswer, checkOffer, checkPlacement, isNegotiated, num, peer, select, sequenceKey,
@@ -150,12 +150,16 @@ export function checkAnswers(ours: readonly TextPair[], theirs: readonly TextPai
         violations.push(violation('text/not-understood-rfc-key', 'rfc7143/6.2', `${key}: every RFC 7143 key must be understood`, key));
       continue;
     }
-    const placement = checkPlacement(key, def, them, ctx, isAnswer ? withoutKey(seen, key) : seen);
+    // Refusing our misplaced offer (e.g. MaxBurstLength=Reject to an LO key sent in FFP) is the answer §6.2
+    // allows, not their use of the key: only the renegotiation rule still applies to such an answer.
+    const placement = checkPlacement(key, def, them, ctx, isAnswer ? withoutKey(seen, key) : seen)
+      .filter(v => !(isAnswer && isAnswerOnly(value) && PLACEMENT_OF_USE.has(v.rule)));
     violations.push(...placement);
     seen.add(sequenceKey(key, them));
     if (isAnswer) {
       answeredKeys.add(key);
-      if (def) answered.push({ def, offer: offered.get(key)!, answer: value });
+      // Our offer was out of place here, so a reserved answer needs no admissibility check (§6.2.2 Reject).
+      if (def && !(isAnswerOnly(value) && !allowedInPhase(def, ctx.phase, ctx.us))) answered.push({ def, offer: offered.get(key)!, answer: value });
       results.push({ key, value });
       continue;
     }
@@ -201,6 +205,10 @@ export function checkAnswers(ours: readonly TextPair[], theirs: readonly TextPai
   violations.push(...checkIntegrity(params).filter(v => !ownFault.has(v.rule)));
   return { answers: [], results, theirOffers, violations, params };
 }
+
+/** Placement rules about using a key where it does not belong, which a refusal of our offer does not break. */
+const PLACEMENT_OF_USE = new Set(['text/login-only-key-in-ffp', 'text/ffp-only-key-in-login', 'text/security-key-outside-security-stage',
+  'text/operational-key-in-security-stage', 'text/leading-only-key']);
 
 function withoutKey(s: ReadonlySet<string>, key: string): Set<string> {
   const c = new Set(s);
