@@ -19,6 +19,11 @@ async function cawLu(t: CaseApi) {
   const lu = await openLu(t);
   const bl = await blockLimits(t, lu.c);
   if (bl && bl.maximumCompareAndWriteLength === 0) t.skip('the Block Limits page reports MAXIMUM COMPARE AND WRITE LENGTH 0 (not supported)');
+  if (!bl) {
+    // No Block Limits page: support is unknown, so a no-op COMPARE AND WRITE (0 blocks) asks; an unknown opcode means unsupported.
+    const e = await caw(t, lu, { lba: 0n, blocks: 0 }, Buffer.alloc(0));
+    if (e.kind === 'scsi' && e.sense?.key === 5 && e.sense.asc === 0x20) t.skip('COMPARE AND WRITE is not supported (INVALID COMMAND OPERATION CODE)');
+  }
   return { lu, max: bl?.maximumCompareAndWriteLength ?? 0 };
 }
 
