@@ -60,6 +60,8 @@ export class ScriptConnection {
   fullFeature = false;
   readonly violations: Violation[] = [];
   pdusSent = 0; pdusReceived = 0;
+  /** PDUs sent since the last answer a step waited for: an expectation with nothing sent before it proves nothing. */
+  sentSinceSync = 0;
   private readonly inbox: Received[] = [];
   private waiter: (() => void) | null = null;
   private closedReason: string | null = null;
@@ -134,6 +136,7 @@ export class ScriptConnection {
         if (c < bytes.length) await new Promise(r2 => setTimeout(r2, 1));
       }
       this.pdusSent++;
+      this.sentSinceSync++;
     }
     return true;
   }

@@ -159,6 +159,9 @@ export class ScriptRunner {
         const cdb = Buffer.from(step.cdb, 'hex'), dataOut = step.dataOut === undefined ? undefined : Buffer.from(step.dataOut, 'hex');
         c.cmdSN = c.expCmdSN;
         const r = await runScsi(c, { ...(step.itt === undefined ? {} : { itt: step.itt }), lun, cdb, ...(dataOut ? { dataOut } : {}), readLength: step.readLength ?? 0, attr: step.attr ?? 1, timeoutMs: step.timeoutMs ?? this.timeouts.stepMs });
+        c.sentSinceSync = 0;
+        // Outside full feature phase a SCSI command is a protocol error the target may end the connection for.
+        if (!c.fullFeature && r.end !== 'status') return { outcome: `${r.end}, not in full feature phase` };
         if (r.end === 'status') {
           const bad = this.model.observe(lun, cdb, dataOut, r);
           const outcome = `status 0x${r.status!.toString(16).padStart(2, '0')}`;
@@ -179,8 +182,12 @@ export class ScriptRunner {
     const closedOk = step.oneOf.findIndex(o => 'closed' in o), silenceOk = step.oneOf.findIndex(o => 'silence' in o);
     const rule = step.ref ?? 'expect';
     if (!c) return closedOk >= 0 ? { outcome: `matched ${closedOk}` } : { outcome: 'no connection', fault: { kind: 'reset', rule, message: 'no connection to expect on' } };
+    // Only a PDU we sent can make an answer due: without one, silence or a close is no fault (and shrinking
+    // cannot turn a finding into "expected an answer to nothing").
+    const owed = c.sentSinceSync > 0;
     for (let skipped = 0; skipped < 16; skipped++) {
       const r = await c.next(step.timeoutMs ?? this.timeouts.stepMs);
+      if (r.kind !== 'pdu' && !owed) return { outcome: r.kind === 'closed' ? `closed (${r.reason}), nothing owed` : 'timeout, nothing owed' };
       if (r.kind === 'closed') return closedOk >= 0 ? { outcome: `matched ${closedOk}` } : { outcome: `closed (${r.reason})`, fault: { kind: 'reset', rule, message: `connection ${r.reason} where an answer is required` } };
       if (r.kind === 'timeout') return silenceOk >= 0 ? { outcome: `matched ${silenceOk}` } : { outcome: 'timeout', fault: { kind: 'hang', rule, message: `no answer within ${step.timeoutMs ?? this.timeouts.stepMs} ms` } };
       const p = r.pdu;
@@ -188,7 +195,7 @@ export class ScriptRunner {
       if (p.type === 'NopIn' && p.ttt !== NO_TAG && p.itt === NO_TAG) { await answerNopIn(c, p.ttt, p.lun); continue; }
       if (p.type === 'AsyncMessage') continue;
       const i = step.oneOf.findIndex(o => 'pdu' in o && pduMatches(p, o.pdu));
-      if (i >= 0) { c.cmdSN = c.expCmdSN; return { outcome: `matched ${i}` }; }
+      if (i >= 0) { c.cmdSN = c.expCmdSN; c.sentSinceSync = 0; return { outcome: `matched ${i}` }; }
       // A late answer to an earlier task (SCSI runs asynchronously to NOP and Logout) is not this step's answer.
       const itt = (p as { itt?: number }).itt;
       if (itt !== undefined && c.sentItts.has(itt) && !step.oneOf.some(o => 'pdu' in o && o.pdu.type === p.type)) continue;
@@ -201,6 +208,8 @@ export class ScriptRunner {
   private async nop(step: Extract<Step, { op: 'nop' }>): Promise<Omit<StepResult, 'index' | 'op'>> {
     const c = this.c;
     if (!c || c.isClosed) return { outcome: 'closed' };
+    // A ping is only owed an answer in full feature phase (§11.18): before login completes it proves nothing.
+    const owed = c.fullFeature;
     const itt = c.nextItt();
     await c.sendPdu(makePdu('NopOut', { immediate: true, final: true, lun: 0n, itt, ttt: NO_TAG, cmdSN: c.cmdSN, expStatSN: c.expStatSN, data: Buffer.from(step.data ?? '', 'hex') }));
     const ms = step.timeoutMs ?? this.timeouts.stepMs;
@@ -208,9 +217,9 @@ export class ScriptRunner {
       const r = await c.next(ms);
       // The target may close after an earlier bad PDU (§7.1 protocol errors), so a close is not a fault here.
       if (r.kind === 'closed') return { outcome: `closed (${r.reason})` };
-      if (r.kind === 'timeout') return { outcome: 'timeout', fault: { kind: 'hang', rule: 'rfc7143/11.19', message: `no NOP-In for a NOP-Out ping within ${ms} ms` } };
+      if (r.kind === 'timeout') return owed ? { outcome: 'timeout', fault: { kind: 'hang', rule: 'rfc7143/11.19', message: `no NOP-In for a NOP-Out ping within ${ms} ms` } } : { outcome: 'timeout, not in full feature phase' };
       const p = r.pdu;
-      if (p.type === 'NopIn' && p.itt === itt) { c.cmdSN = c.expCmdSN; return { outcome: 'ok' }; }
+      if (p.type === 'NopIn' && p.itt === itt) { c.cmdSN = c.expCmdSN; c.sentSinceSync = 0; return { outcome: 'ok' }; }
       if (p.type === 'NopIn' && p.ttt !== NO_TAG) await answerNopIn(c, p.ttt, p.lun);
     }
     return { outcome: 'too many PDUs before the NOP-In' };
