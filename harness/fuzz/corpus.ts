@@ -1,11 +1,11 @@
 // Corpus I/O: seed scripts from corpus/seeds, findings into corpus/crashes (or --out), the EXPECTED list.
+import { inPackage } from '../package-root.js';
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { readScript } from '../script/io.js';
 import type { Script } from '../script/schema.js';
 
 /** The repository's corpus folder. */
-export const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+export const corpusDir = inPackage('corpus') + '/';
 
 /** Every seed script, in file-name order (so a seed index means the same file on every machine). */
 export function loadSeeds(dir = `${corpusDir}seeds/`): Script[] {

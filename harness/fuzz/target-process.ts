@@ -1,7 +1,7 @@
 // The target under fuzz: a URL we were given, or a child process we spawned (the bundled reference target
 // or --target-cmd), whose exit or signal is a finding. Children are killed by their own pid, never by name.
+import { inPackage } from '../package-root.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { TargetUnreachable } from '../errors.js';
 import type { ExitInfo } from './oracle.js';
 
@@ -26,7 +26,7 @@ export function remoteTarget(url: string): FuzzTarget {
 
 /** The command line that starts the bundled reference target on an ephemeral loopback port. */
 export function bundledTargetCommand(faults: readonly string[] = []): string {
-  const bin = fileURLToPath(new URL('../../bin/iscsi-conformance.js', import.meta.url));
+  const bin = inPackage('bin', 'iscsi-conformance.js');
   return [process.execPath, bin, 'target', '--listen', '127.0.0.1:0', ...faults.flatMap(f => ['--fault', f])].map(q).join(' ');
 }
 

@@ -1,13 +1,13 @@
 // `run` without a URL: start the bundled reference target as a child process on an ephemeral
 // loopback port (execa), read the libiscsi URL it prints, stop it at the end.
-import { fileURLToPath } from 'node:url';
+import { inPackage } from '../package-root.js';
 import { execa, type ResultPromise } from 'execa';
 import { UsageError } from '../errors.js';
 
 /** A started reference target. */
 export interface BundledTarget { url: string; stop(): Promise<void> }
 
-const BIN = fileURLToPath(new URL('../../bin/iscsi-conformance.js', import.meta.url));
+const BIN = inPackage('bin', 'iscsi-conformance.js');
 
 /** Starts `iscsi-conformance target --listen 127.0.0.1:0`; UsageError (exit 2) when it cannot. */
 export async function startBundledTarget(extraArgs: readonly string[] = [], deadlineMs = 15_000): Promise<BundledTarget> {

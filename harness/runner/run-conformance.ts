@@ -1,9 +1,9 @@
 // The `run` command's work: validate everything first (exit 2), select (exit 4), probe (exit 3),
 // run with every reporter, flush reports even on Ctrl-C, return the exit code.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TargetUnreachable, UsageError } from '../errors.js';
+import { packageVersion } from '../package-root.js';
 import type { CliIo } from '../cli/io.js';
 import { ConsoleReporter, type ConsoleSink } from '../report/console.js';
 import { HtmlReporter } from '../report/html.js';
@@ -42,7 +42,7 @@ export interface RunCommandOptions extends Selection {
 }
 
 const KNOWN_CAPS = new Set(['dataloss', 'chap', 'mutual-chap', 'second-initiator', 'erl>=1', 'erl>=2', 'luns>=2', 'writable']);
-const VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+const VERSION = packageVersion();
 
 /** The capabilities of this run: from the URL, the flags and --cap. */
 function capabilities(t: TargetInfo, o: RunCommandOptions): Set<Capability> {
