@@ -41,4 +41,20 @@ describe('SBC sections against the reference target', () => {
     expect(bad).toEqual([]);
     for (const r of out.results.filter(x => x.verdict === 'skip')) expect(r.reason, r.id).toBeTruthy();
   }, 20_000);
+  // The reference target's SBC faults (reference-target/scsi/faults.ts) are each caught by the cases named here.
+  const caughtBy: Record<string, string[]> = {
+    'fault/read-beyond-end-ok': ['sbc/read6/3', 'sbc/read10/3', 'sbc/read12/4', 'sbc/read16/5'],
+    'fault/write-lost': ['sbc/write6/1', 'sbc/write16/1'],
+    'fault/compare-and-write-no-miscompare': ['sbc/compare-and-write/2'],
+  };
+  for (const [fault, ids] of Object.entries(caughtBy)) {
+    it(`${fault} is caught by ${ids.join(', ')}`, async () => {
+      const bad = await startTarget({ port: 0, faults: [fault], luns: [{ lun: 0, backing: 'ram', size: 64 * 1024 * 1024, blockSize: 512 }] });
+      try {
+        const cases = collectCases(sbcSections).filter(c => ids.includes(c.id));
+        const out = await runCases({ target: parseTargetUrl(bad.url), caps: new Set(['dataloss', 'writable']), strict: false, seed: 1, cases, reporters: [], jobs: 1 });
+        expect(out.results.map(r => `${r.id} ${r.verdict}`)).toEqual(ids.map(id => `${id} fail`));
+      } finally { await bad.close(500); }
+    });
+  }
 });
