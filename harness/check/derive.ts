@@ -14,7 +14,8 @@ export interface Derived {
 
 /** Computes the derived facts of a target PDU against the state before it. */
 export function deriveTarget(s: CheckState, pdu: Pdu): Derived {
-  if (pdu.type === 'LoginResponse' && !pdu.continue && pdu.statusClass === 0) {
+  // A response to a Login Request with C=1 only asks for the rest of the text (§6.3): nothing is answered yet.
+  if (pdu.type === 'LoginResponse' && !pdu.continue && pdu.statusClass === 0 && s.loginText.reqText.length === 0) {
     const pairs = decodeText(Buffer.concat([...s.loginText.respText, pdu.data])).pairs;
     return {
       theirPairs: pairs,

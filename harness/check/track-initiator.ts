@@ -27,6 +27,9 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
       Object.assign(s.login, { isid: pdu.isid, requestTsih: pdu.tsih, versionMin: pdu.versionMin, versionMax: pdu.versionMax,
         csg: pdu.csg, nsg: pdu.nsg, transit: pdu.transit });
       s.tasks.set(pdu.itt, { kind: 'login', itt: pdu.itt });
+      // An empty request while the target's answer is continued (C=1) only fetches the rest (§6.2): the
+      // offers being answered are still those of the request before it.
+      if (s.loginText.respText.length > 0 && pdu.data.length === 0 && s.loginText.reqText.length === 0) return;
       s.loginText.reqText.push(pdu.data);
       if (!pdu.continue) {
         s.loginText.offers = decodeText(Buffer.concat(s.loginText.reqText)).pairs;

@@ -83,6 +83,9 @@ function trackLogin(s: CheckState, pdu: Extract<Pdu, { type: 'LoginResponse' }>,
   s.login.sawResponse = true;
   if (pdu.tsih !== 0) s.login.tsih ??= pdu.tsih;
   if (pdu.statusClass !== 0) { s.phase = 'failed'; finish(s, pdu.itt); return; }
+  // The answer to a Login Request with C=1 is an (empty) prompt for the rest of the request's text (§6.3):
+  // the exchange goes on, so the partial request text must be kept.
+  if (s.loginText.reqText.length > 0 && !pdu.continue) return;
   s.loginText.respText.push(pdu.data);
   if (pdu.continue) return;
   s.loginText.respText = [];
