@@ -14,6 +14,7 @@ import { discoverySections } from './rfc7143/discovery/index.js';
 import { tmfSections } from './rfc7143/tmf/index.js';
 import { logoutSections } from './rfc7143/logout/index.js';
 import { recoverySections } from './rfc7143/recovery/index.js';
+import { faultCaseSections } from './fault-cases.js';
 import { spcSections } from './spc/index.js';
 import { sbcSections } from './sbc/index.js';
 
@@ -23,4 +24,5 @@ export const sections: readonly Section[] = [
   ...ffpSections, ...nopSections, ...rejectSections, ...dataSections, ...textSections, ...discoverySections,
   ...tmfSections, ...logoutSections, ...recoverySections,
   ...spcSections, ...sbcSections,
+  ...faultCaseSections,
 ];

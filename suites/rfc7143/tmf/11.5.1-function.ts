@@ -62,6 +62,7 @@ export default defineSection('rfc7143/11.5.1', 'Task Management Function Request
     level: 'MUST',
     requirement: 'CLEAR TASK SET aborts the tasks of the task set; no response for a covered task follows the TMF response (§11.5.1).',
     requires: ['dataloss'],
+    exclusive: true, // the task set is shared by every nexus: parallel cases would lose their tasks
     ...T,
     async run(t) {
       const c = await t.login();
@@ -99,7 +100,7 @@ export default defineSection('rfc7143/11.5.1', 'Task Management Function Request
       const c = await t.login();
       const missing = c.session.numbering.takeCmdSN(false); // never sent first: the NOP-Out below waits behind the gap
       const late = c.send('NopOut', { final: true, ttt: NO_TAG, data: Buffer.alloc(0) });
-      const req = sendTmf(c, Fn.CLEAR_TASK_SET);
+      const req = sendTmf(c, Fn.ABORT_TASK_SET);
       await t.expect(untilTmfResponse(t, c, req.itt), pass(tmfResponse(req, [Tmf.COMPLETE])));
       // Plug the gap so the session can go on (§7.3); both NOP-Outs are then answered.
       c.send('NopOut', { final: true, ttt: NO_TAG, cmdSN: missing, data: Buffer.alloc(0) });
