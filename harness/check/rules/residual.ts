@@ -1,4 +1,4 @@
-// Residual flags and count agree with the Expected Data Transfer Length and the data actually moved.
+// Residual flags and count agree with the Expected Data Transfer Length and the data a successful read moved.
 import type { Pdu } from '../../pdu/registry.js';
 import { defineRule } from '../define-rule.js';
 import { isScsi, type ScsiTask } from '../state.js';
@@ -7,7 +7,9 @@ import { isScsi, type ScsiTask } from '../state.js';
 function moved(t: ScsiTask, pdu: Pdu): number | undefined {
   if (t.read && t.write) return undefined; // bidirectional: two residuals, not tracked
   if (t.read) return t.dataIn.bytes + (pdu.type === 'DataIn' ? pdu.data.length : 0);
-  if (t.write) return t.dataOutBytes;
+  // A write's residual is EDTL against SPDTL, what the SCSI layer wanted, which the wire does not show:
+  // unsolicited data may carry more than that, so the bytes the initiator pushed prove nothing.
+  if (t.write) return undefined;
   return 0;
 }
 
@@ -23,6 +25,9 @@ export const residual = defineRule({
     if (!isScsi(task)) return undefined;
     if (pdu.type === 'DataIn' && !pdu.statusPresent) return undefined;
     if (pdu.type === 'ScsiResponse' && pdu.response !== 0) return undefined; // residuals only mean something when completed
+    // Only a successful read shows SPDTL on the wire (the data sent); after an error status the SCSI layer may
+    // have presented a length it never transferred (§11.4.5.2 defines the residual against SPDTL).
+    if (pdu.status !== 0x00 && pdu.status !== 0x04) return undefined;
     const n = moved(task, pdu);
     if (n === undefined || n > task.edtl) return undefined; // beyond EDTL is check/data-in-within-edtl
     const short = task.edtl - n;
