@@ -11,7 +11,7 @@ import { bundledTargetCommand, spawnTarget } from './target-process.js';
 /** Each planted fault and the oracle that proves it was found. */
 export const PLANTED: ReadonlyArray<{ fault: string; found: (v: OracleVerdict) => boolean }> = [
   { fault: 'fault/crash-on-nop-ahs', found: v => v.kind === 'exit' },
-  { fault: 'fault/crash-on-cdb-reserved-bit', found: v => v.kind === 'exit' || v.kind === 'reset' },
+  { fault: 'fault/crash-on-cdb-reserved-bit', found: v => v.kind === 'exit' || (v.kind === 'reset' && /opcode 0x25/.test(v.message)) },
   { fault: 'fault/hang-on-tmf-11', found: v => v.kind === 'hang' },
   { fault: 'fault/hang-on-time2wait-3600', found: v => v.kind === 'hang' && v.rule === 'rfc7143/11.13' },
   { fault: 'fault/unknown-opcode-silence', found: v => v.kind === 'hang' && v.rule === 'rfc7143/11.17' },

@@ -100,6 +100,7 @@ export async function login(c: ScriptConnection, t: LoginTarget, o: LoginRequest
     if (next && !(last!.transit && last!.nsg === nsg)) return { ok: false, problem: `target stayed in ${cur}`, keys, ...(status === undefined ? {} : { status }) };
   }
   if (stages[stages.length - 1] === 'ffp') applyParams(c, keys);
+  c.sentSinceSync = 0; // every Login Request got its Login Response
   return { ok: true, keys, ...(status === undefined ? {} : { status }) };
 }
 

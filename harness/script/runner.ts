@@ -158,17 +158,21 @@ export class ScriptRunner {
         const lun = step.lun === undefined ? this.lun : parseU64(step.lun, 'lun');
         const cdb = Buffer.from(step.cdb, 'hex'), dataOut = step.dataOut === undefined ? undefined : Buffer.from(step.dataOut, 'hex');
         c.cmdSN = c.expCmdSN;
+        // Earlier PDUs nobody waited for (a fuzzed PDU, a target reset) may end the connection or hold the command
+        // back in the CmdSN window: then what happens to this command proves nothing about it.
+        const clean = c.sentSinceSync === 0;
         const r = await runScsi(c, { ...(step.itt === undefined ? {} : { itt: step.itt }), lun, cdb, ...(dataOut ? { dataOut } : {}), readLength: step.readLength ?? 0, attr: step.attr ?? 1, timeoutMs: step.timeoutMs ?? this.timeouts.stepMs });
         c.sentSinceSync = 0;
         // Outside full feature phase a SCSI command is a protocol error the target may end the connection for.
         if (!c.fullFeature && r.end !== 'status') return { outcome: `${r.end}, not in full feature phase` };
+        if (!clean && r.end !== 'status') return { outcome: `${r.end}, after unanswered PDUs` };
         if (r.end === 'status') {
           const bad = this.model.observe(lun, cdb, dataOut, r);
           const outcome = `status 0x${r.status!.toString(16).padStart(2, '0')}`;
           return bad ? { outcome, fault: { kind: 'data', rule: 'data-read-back', message: bad } } : { outcome };
         }
-        if (r.end === 'timeout') return { outcome: 'timeout', fault: { kind: 'hang', rule: 'rfc7143/11.4', message: `no SCSI status for opcode 0x${cdb[0]?.toString(16)} within ${step.timeoutMs ?? this.timeouts.stepMs} ms` } };
-        if (r.end === 'closed') return { outcome: `closed (${r.closedReason})`, fault: { kind: 'reset', rule: 'rfc7143/11.4', message: `connection ${r.closedReason} instead of a SCSI status` } };
+        if (r.end === 'timeout') return { outcome: 'timeout', fault: { kind: 'hang', rule: 'rfc7143/11.4', message: `no SCSI status for opcode 0x${cdb[0]?.toString(16).padStart(2, '0')} within ${step.timeoutMs ?? this.timeouts.stepMs} ms` } };
+        if (r.end === 'closed') return { outcome: `closed (${r.closedReason})`, fault: { kind: 'reset', rule: 'rfc7143/11.4', message: `connection ${r.closedReason} instead of a SCSI status for opcode 0x${cdb[0]?.toString(16).padStart(2, '0')}` } };
         return { outcome: `unexpected ${r.unexpected!.type}`, fault: { kind: 'unexpected', rule: `rfc7143/11.4:${r.unexpected!.type}`, message: `got ${r.unexpected!.type} while waiting for a SCSI status` } };
       }
       case 'wait': await sleep(step.ms); return { outcome: 'ok' };
