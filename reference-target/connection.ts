@@ -212,9 +212,10 @@ export class Connection {
     }), true);
   }
 
+  // No pings in a Discovery session: the NOP-Out answering one is a request §4.3 makes us reject.
   private idlePing(): void {
     if (this.phase !== 'ffp' || this.pingTtt !== undefined) return;
-    if (Date.now() - this.lastRx < this.ctx.config.limits.nopInIntervalMs || !this.session) return;
+    if (Date.now() - this.lastRx < this.ctx.config.limits.nopInIntervalMs || !this.session || this.session.type === 'Discovery') return;
     this.pingTtt = this.session.newTtt();
     this.send(makePdu('NopIn', { final: true, lun: 0n, itt: 0xffffffff, ttt: this.pingTtt, statSN: 0, expCmdSN: 0, maxCmdSN: 0, ahs: [], data: Buffer.alloc(0) }), false);
   }

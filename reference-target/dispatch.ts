@@ -16,23 +16,26 @@ import { fail, Status } from './login/status.js';
 /** One Full Feature Phase handler: whether it is a command in CmdSN order, whether Discovery allows it. */
 interface FfpEntry {
   ordered: boolean;
-  discovery: boolean;
+  /** Whether a Discovery session accepts this PDU; absent means never. */
+  discovery?: (pdu: never) => boolean;
   run(conn: Connection, pdu: never, bhs: Buffer): void;
 }
 
+// §4.3: a Discovery session accepts only Text Requests (SendTargets, checked by the text handler once the whole
+// text is in) and a Logout with reason 0 "close the session"; every other request, NOP-Out included, is rejected.
 const FFP: Partial<Record<Pdu['type'], FfpEntry>> = {
-  NopOut: { ordered: true, discovery: true, run: handleNopOut },
-  ScsiCommand: { ordered: true, discovery: false, run: handleScsiCommand },
-  TaskManagementRequest: { ordered: true, discovery: false, run: handleTmf },
-  TextRequest: { ordered: true, discovery: true, run: handleTextRequest },
-  LogoutRequest: { ordered: true, discovery: true, run: handleLogout },
-  DataOut: { ordered: false, discovery: false, run: handleDataOut },
+  NopOut: { ordered: true, run: handleNopOut },
+  ScsiCommand: { ordered: true, run: handleScsiCommand },
+  TaskManagementRequest: { ordered: true, run: handleTmf },
+  TextRequest: { ordered: true, discovery: () => true, run: handleTextRequest },
+  LogoutRequest: { ordered: true, discovery: (p: PduNamed<'LogoutRequest'>) => p.reasonCode === 0, run: handleLogout },
+  DataOut: { ordered: false, run: handleDataOut },
 };
 
 /** Routes one received PDU by connection phase and opcode. */
 export function dispatch(conn: Connection, pdu: Pdu, framed: FramedPdu): void {
   const bhs = framed.bhs;
-  if (conn.phase === 'login') return loginPhase(conn, pdu, bhs);
+  if (conn.phase === 'login') return loginPhase(conn, pdu);
   if (conn.phase !== 'ffp' || !conn.session) return;
   if ('expStatSN' in pdu) conn.expStatSN = pdu.expStatSN;
   const { faults } = conn.ctx;
@@ -44,7 +47,7 @@ export function dispatch(conn: Connection, pdu: Pdu, framed: FramedPdu): void {
   if (pdu.type === 'SnackRequest') return reject(conn, bhs, Reason.protocolError, 'SNACK at ErrorRecoveryLevel 0 (§7.1.5)');
   const entry = FFP[pdu.type];
   if (!entry) return reject(conn, bhs, Reason.protocolError, `${pdu.type} is not something an initiator sends in Full Feature Phase`);
-  if (conn.session.type === 'Discovery' && !entry.discovery && faults.apply('discoveryRejectsScsi', true))
+  if (conn.session.type === 'Discovery' && !entry.discovery?.(pdu as never) && faults.apply('discoveryRejectsScsi', true))
     return reject(conn, bhs, Reason.protocolError, `${pdu.type} in a Discovery session (§4.3)`);
   if (!entry.ordered) return entry.run(conn, pdu as never, bhs);
   const cmd = pdu as PduNamed<'ScsiCommand'>;
@@ -55,9 +58,12 @@ export function dispatch(conn: Connection, pdu: Pdu, framed: FramedPdu): void {
   if (outcome === 'dropped') conn.ctx.log.warn(`c${conn.id} dropped ${pdu.type} CmdSN ${cmd.cmdSN} outside [${conn.session.window.expCmdSN}, ${conn.session.window.maxCmdSN}] (§4.2.2.1)`);
 }
 
-// §11.12, §8.1: only Login Requests belong to the login phase; anything else ends it with 0x020b.
-function loginPhase(conn: Connection, pdu: Pdu, bhs: Buffer): void {
+// §4.2.4: only Login Requests belong to the login phase. Before it has started, anything else ends the connection
+// at once; once started, anything else gets a Login reject (0x020b) in the login's own task (§6.3: one ITT).
+function loginPhase(conn: Connection, pdu: Pdu): void {
   if (pdu.type === 'LoginRequest') return handleLoginRequest(conn, pdu);
-  const req = { type: 'LoginRequest', csg: 0, isid: 0, tsih: 0, itt: bhs.readUInt32BE(16) } as PduNamed<'LoginRequest'>;
+  const st = conn.login;
+  if (!st) return conn.close(`${pdu.type} before any Login Request (§4.2.4)`);
+  const req = { type: 'LoginRequest', csg: 0, isid: st.isid, tsih: st.tsih, itt: st.itt } as PduNamed<'LoginRequest'>;
   failLogin(conn, req, fail(Status.invalidDuringLogin, `${pdu.type} received during the login phase`));
 }

@@ -56,13 +56,12 @@ describe('hostile input', () => {
     expect(rej.data.subarray(0, 48).equals(bhs)).toBe(true);
   });
 
-  it('answers a non-login PDU during login with 0x020b and closes', async () => {
+  it('closes on a non-login PDU before the login phase has started, without answering (§4.2.4)', async () => {
     const t = await target();
     const c = await client(t.port, false);
     c.send(makePdu('NopOut', { immediate: true, itt: 1, ttt: 0xffffffff }));
-    const r = await c.expect('LoginResponse');
-    expect((r.statusClass << 8) | r.statusDetail).toBe(0x020b);
-    expect(await c.waitClosed()).toBe(true);
+    expect(await c.next(1000)).toBeNull();
+    expect(c.closed).toBe(true);
   });
 
   it('rejects a SNACK at ERL 0 and a Login Request in Full Feature Phase with 0x04', async () => {

@@ -1,4 +1,4 @@
-// Reject reasons (RFC 7143 §11.17.1) and the ERL 0 answer to a broken data sequence: Reject, then drop the connection.
+// Reject reasons (RFC 7143 §11.17.1), the ERL 0 answer to a protocol error (Reject, then drop), and format errors (§7.7).
 import type { Connection } from '../connection.js';
 
 /** Reject reason codes the target uses. */
@@ -24,4 +24,14 @@ export function reject(conn: Connection, bhs: Buffer, reason: number, why: strin
 export function protocolError(conn: Connection, bhs: Buffer, why: string): void {
   reject(conn, bhs, Reason.protocolError, why);
   conn.closeAfterFlush(`protocol error: ${why}`);
+}
+
+/**
+ * A format error (§7.7: an illegal or inconsistent header field): every connection of the session is terminated at
+ * once and the error escalates to session recovery, which at ErrorRecoveryLevel 0 ends the session.
+ */
+export function formatError(conn: Connection, why: string): void {
+  conn.ctx.log.warn(`c${conn.id} format error: ${why}`);
+  if (conn.session) conn.session.end(`format error: ${why}`);
+  else conn.close(`format error: ${why}`);
 }

@@ -5,7 +5,7 @@ import { decodeText, encodeText, splitSegments, type TextPair } from '../../harn
 import { respond } from '../../harness/text/negotiate.js';
 import type { Connection } from '../connection.js';
 import { targetPolicy } from '../login/policy.js';
-import { Reason, reject } from './reject.js';
+import { formatError, Reason, reject } from './reject.js';
 import { sendTargets } from './send-targets.js';
 
 type TextRequest = PduNamed<'TextRequest'>;
@@ -25,6 +25,8 @@ const exchanges = new WeakMap<Connection, TextExchange>();
 
 /** Handles a Text Request: more request text, a fetch of our continued answer, or a new exchange. */
 export function handleTextRequest(conn: Connection, req: TextRequest, bhs: Buffer): void {
+  // §11.10.2: C=1 requires F=0; both set are inconsistent fields, a format error that ends the session (§7.7).
+  if (req.final && req.continue) return formatError(conn, 'Text Request with both F and C set (§11.10.2)');
   let ex = exchanges.get(conn);
   if (req.ttt !== NO_TAG) {
     if (!ex || ex.ttt !== req.ttt || ex.itt !== req.itt)
@@ -52,7 +54,11 @@ export function handleTextRequest(conn: Connection, req: TextRequest, bhs: Buffe
   const text = Buffer.concat(ex.inText);
   ex.inText = [];
   ex.inBytes = 0;
-  const answers = answer(conn, decodeText(text).pairs);
+  const { pairs } = decodeText(text);
+  // §4.3: a Discovery session accepts only Text Requests carrying SendTargets.
+  if (conn.session!.type === 'Discovery' && !pairs.some(p => p.key === 'SendTargets'))
+    return reject(conn, bhs, Reason.protocolError, 'a Text Request without SendTargets in a Discovery session (§4.3)');
+  const answers = answer(conn, pairs);
   const limit = Math.max(1, conn.ctx.faults.apply('textSegment', conn.sendLimit));
   ex.out = splitSegments(encodeText(answers), limit);
   sendSegment(conn, req, ex);
@@ -64,11 +70,7 @@ function answer(conn: Connection, pairs: readonly TextPair[]): TextPair[] {
   const out: TextPair[] = [];
   const rest = pairs.filter(p => p.key !== 'SendTargets');
   const st = pairs.find(p => p.key === 'SendTargets');
-  if (st) {
-    const records = sendTargets(conn.ctx, st.value, session.type);
-    if (records === 'Reject') out.push({ key: 'SendTargets', value: 'Reject' });
-    else out.push(...records);
-  }
+  if (st) out.push(...sendTargets(conn.ctx, st.value, session.type));
   if (rest.length) {
     const res = respond(rest, targetPolicy(conn.ctx.config), {
       us: 'target', phase: 'ffp', sessionType: session.type, leading: false, negotiated: new Set(), current: conn.params,

@@ -32,11 +32,14 @@ export function sendLoginStep(conn: Connection, req: LoginRequest, opts: {
   }), true);
 }
 
-/** Ends the login with a failure status and closes the connection after it is written (§6.3, §11.13.5). */
+/**
+ * Ends the login with a failure status and closes the connection after it is written (§6.3, §11.13.5). In a Login
+ * reject T, CSG and NSG are reserved (§6.3), and reserved fields are sent as 0 (§11), whatever the request said.
+ */
 export function failLogin(conn: Connection, req: LoginRequest, f: LoginFailure): void {
   conn.ctx.log.warn(`c${conn.id} ${conn.peer} login failed 0x${f.status.toString(16).padStart(4, '0')}: ${f.reason}`);
   conn.send(makePdu('LoginResponse', {
-    ...base(req, req.tsih), transit: false, continue: false, nsg: 0,
+    ...base(req, req.tsih), transit: false, continue: false, csg: 0, nsg: 0,
     statusClass: f.status >> 8, statusDetail: f.status & 0xff, data: Buffer.alloc(0),
   }), true);
   conn.closeAfterFlush(`login failed: ${f.reason}`);
