@@ -65,10 +65,23 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
   const profile: Profile | undefined = o.profile ? await loadProfile(o.profile) : undefined;
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1 || o.jobs > 64)) throw new UsageError('--jobs must be an integer from 1 to 64', 'ERR_USAGE');
   if (o.timeout !== undefined && (!Number.isFinite(o.timeout) || o.timeout < 1)) throw new UsageError('--timeout must be a positive number of milliseconds', 'ERR_USAGE');
-  const selected = selectCases(await loadCases(), o);
   if (target) capabilities(target, o);
-  if (selected.length === 0) { io.err('iscsi-conformance run: no case matches the filters; nothing was run\n'); return 4; }
-  const bundled = target ? undefined : await (await import('./bundled-target.js')).startBundledTarget();
+  // The bundled target boots (its own module loading, ~1-2 s) while we load and select ~800 cases:
+  // the two start-ups overlap on two cores. It is stopped again when the selection is a usage error or empty.
+  const booting = target ? undefined : import('./bundled-target.js').then(m => m.startBundledTarget());
+  booting?.catch(() => undefined); // judged below; never an unhandled rejection while cases load
+  let selected: ReturnType<typeof selectCases>;
+  try {
+    selected = selectCases(await loadCases(), o);
+  } catch (e) {
+    await booting?.then(b => b.stop(), () => undefined);
+    throw e;
+  }
+  if (selected.length === 0) {
+    await booting?.then(b => b.stop(), () => undefined);
+    io.err('iscsi-conformance run: no case matches the filters; nothing was run\n'); return 4;
+  }
+  const bundled = await booting;
   try {
     target ??= parseTargetUrl(bundled!.url);
     const caps = capabilities(target, o);
