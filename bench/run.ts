@@ -2,12 +2,14 @@
 import { benchCodec } from './codec.js';
 import { benchCrcFramer } from './crc-framer.js';
 import { benchFuzz } from './fuzz.js';
+import { benchTargetPerf } from './target-perf.js';
 import type { BenchRow } from './types.js';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['codec', benchCodec],
   ['crc32c + framer', benchCrcFramer],
   ['fuzz', benchFuzz],
+  ['reference target vs tgtd (iscsi-perf)', benchTargetPerf],
 ];
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
