@@ -29,8 +29,25 @@ export async function scsi(t: CaseApi, c: Conn, cdb: Buffer, o: { read?: number;
   return e;
 }
 
-/** READ CAPACITY(16) of the URL's LUN: last LBA and block length; a failure ends the case. */
+/**
+ * READ CAPACITY(16) of the URL's LUN: last LBA and block length; a failure ends the case. The capacity
+ * cannot change during a run (no case sends a mode block descriptor or FORMAT UNIT), so it is read once
+ * per run (t.memo); later calls only consume a pending UNIT ATTENTION with one TEST UNIT READY, as the
+ * retried READ CAPACITY did, and fall back to READ CAPACITY when the LU answers anything but GOOD or a UA.
+ */
 export async function capacity(t: CaseApi, c: Conn): Promise<{ lastLba: bigint; blockSize: number; blocks: bigint }> {
+  let asked = false;
+  const cap = await t.memo('read-capacity-16', () => { asked = true; return readCapacity16(t, c); });
+  if (asked) return cap;
+  const e = await c.scsi(Buffer.alloc(6)); // TEST UNIT READY
+  if (e.kind === 'scsi' && e.status === 0x02 && e.sense?.key === SenseKey.UNIT_ATTENTION) {
+    t.note(`UNIT ATTENTION ${e.sense.asc.toString(16)}/${e.sense.ascq.toString(16)} answered a TEST UNIT READY (capacity known from this run)`);
+    return cap;
+  }
+  return e.kind === 'scsi' && e.status === 0 ? cap : readCapacity16(t, c);
+}
+
+async function readCapacity16(t: CaseApi, c: Conn): Promise<{ lastLba: bigint; blockSize: number; blocks: bigint }> {
   const e = await scsi(t, c, ReadCapacity16.encode({ allocationLength: 32 }), { read: 32 });
   if (e.kind !== 'scsi' || e.status !== 0 || e.data.length < 12) t.fail('READ CAPACITY(16) returns GOOD with parameter data', describe(e), 'sbc3/5.16');
   const d = (e as ScsiEvent).data;

@@ -54,6 +54,11 @@ export interface CaseApi {
   skip(reason: string): never;
   /** Adds a line to the case's notes (shown in reports). */
   note(text: string): void;
+  /**
+   * A fact about the target that cannot change during the run (e.g. the LU's capacity), computed
+   * once per run and shared by its cases; `make` runs again when it failed or when there is no run memo.
+   */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T>;
 }
 
 /** Raw bytes of one direction of one connection, for the pcap writer. */
@@ -68,6 +73,8 @@ export interface CaseContextOptions {
   /** Epoch ms by which the case must end. */
   deadline: number;
   checker?: () => ConnChecker;
+  /** Run-wide store behind t.memo (absent: nothing is shared between cases). */
+  memo?: Map<string, unknown>;
 }
 
 /** The recorder behind a CaseApi: the runner reads trace, notes, grades and violations afterwards. */
@@ -164,6 +171,15 @@ export class CaseContext implements CaseApi {
   skip(reason: string): never { throw new CaseSkipped(reason); }
 
   note(text: string): void { this.notes.push(text); }
+
+  async memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const store = this.o.memo;
+    const k = `${this.o.target.host}:${this.o.target.port}/${this.o.target.iqn}/${this.o.target.lun} ${key}`;
+    if (store?.has(k)) return store.get(k) as T;
+    const v = await make(); // only a value that was obtained is kept: a failing case never poisons the run
+    store?.set(k, v);
+    return v;
+  }
 
   /** Closes every connection the case opened (the runner calls this whatever the verdict). */
   closeAll(): void { for (const c of this.conns) c.close(); }

@@ -19,6 +19,8 @@ export interface CaseRunOptions {
   checker?: () => ConnChecker;
   /** Aborted on Ctrl-C: the case ends as `error: interrupted`. */
   signal?: AbortSignal;
+  /** Run-wide store behind t.memo (the runner gives each run one). */
+  memo?: Map<string, unknown>;
 }
 
 /** A finished case plus its raw bytes (for pcaps; not part of the frozen result). */
@@ -39,7 +41,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseOutcome> 
     return { result: freezeResult({ ...base, verdict: 'skip', reason, notes: [], trace: [], durationMs: 0 }), wire: [] };
   }
   const timeoutMs = o.timeoutMs ?? c.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const ctx = new CaseContext({ target: o.target, caps: o.caps, seed: o.seed, ref: c.ref, deadline: started + timeoutMs, ...(o.checker ? { checker: o.checker } : {}) });
+  const ctx = new CaseContext({ target: o.target, caps: o.caps, seed: o.seed, ref: c.ref, deadline: started + timeoutMs, ...(o.checker ? { checker: o.checker } : {}), ...(o.memo ? { memo: o.memo } : {}) });
   type End = { kind: 'done' } | { kind: 'threw'; err: unknown } | { kind: 'timeout' } | { kind: 'aborted' };
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;

@@ -48,6 +48,7 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
   const reporterErrors: string[] = [];
   await fanOut(o.reporters, r => r.onRunStart?.(plan), reporterErrors);
   const results: Readonly<CaseResult>[] = [];
+  const caseOptions: CaseRunOptions = { ...o, memo: o.memo ?? new Map() }; // t.memo facts live for this run only
   let dead: string | undefined = first.alive ? undefined : `liveness probe before the first case: ${first.reason ?? 'no answer'}`;
   let probing: Promise<void> | undefined;
   let next = 0;
@@ -76,7 +77,7 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
       let outcome: CaseOutcome;
       try {
         await fanOut(o.reporters, r => r.onCaseStart?.(c), reporterErrors);
-        outcome = await runCase(c, o);
+        outcome = await runCase(c, caseOptions);
       } finally {
         active--;
         if (open) { gate = undefined; open(); }
