@@ -75,6 +75,8 @@ export interface CaseContextOptions {
   checker?: () => ConnChecker;
   /** Run-wide store behind t.memo (absent: nothing is shared between cases). */
   memo?: Map<string, unknown>;
+  /** Keep raw bytes for pcaps (default true); `--pcap none` turns it off, nothing would read them. */
+  recordWire?: boolean;
 }
 
 /** The recorder behind a CaseApi: the runner reads trace, notes, grades and violations afterwards. */
@@ -124,7 +126,7 @@ export class CaseContext implements CaseApi {
     };
     const left = Math.max(1, this.remaining());
     const session = await Session.connect({
-      host: this.o.target.host, port: this.o.target.port, observer, recorder: { tap: () => tap },
+      host: this.o.target.host, port: this.o.target.port, observer, ...(this.o.recordWire === false ? {} : { recorder: { tap: () => tap } }),
       timeouts: { connectMs: Math.min(left, 2000), loginMs: left, commandMs: left },
     });
     // A process-wide counter keeps parallel cases that connect in the same millisecond from sharing an

@@ -21,6 +21,8 @@ export interface CaseRunOptions {
   signal?: AbortSignal;
   /** Run-wide store behind t.memo (the runner gives each run one). */
   memo?: Map<string, unknown>;
+  /** Keep raw bytes for pcaps (default true). */
+  recordWire?: boolean;
 }
 
 /** A finished case plus its raw bytes (for pcaps; not part of the frozen result). */
@@ -41,7 +43,7 @@ export async function runCase(c: Case, o: CaseRunOptions): Promise<CaseOutcome> 
     return { result: freezeResult({ ...base, verdict: 'skip', reason, notes: [], trace: [], durationMs: 0 }), wire: [] };
   }
   const timeoutMs = o.timeoutMs ?? c.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const ctx = new CaseContext({ target: o.target, caps: o.caps, seed: o.seed, ref: c.ref, deadline: started + timeoutMs, ...(o.checker ? { checker: o.checker } : {}), ...(o.memo ? { memo: o.memo } : {}) });
+  const ctx = new CaseContext({ target: o.target, caps: o.caps, seed: o.seed, ref: c.ref, deadline: started + timeoutMs, ...(o.checker ? { checker: o.checker } : {}), ...(o.memo ? { memo: o.memo } : {}), ...(o.recordWire === false ? { recordWire: false } : {}) });
   type End = { kind: 'done' } | { kind: 'threw'; err: unknown } | { kind: 'timeout' } | { kind: 'aborted' };
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;

@@ -101,7 +101,7 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
     const { summary, reporterErrors } = await runCases({
       target: t, caps, strict: o.strict ?? false, seed: o.seed ?? 1, cases: selected, reporters, jobs: o.jobs ?? 1,
       ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
-      checker: () => createChecker({ mode: 'initiator' }),
+      checker: () => createChecker({ mode: 'initiator' }), recordWire: pcapMode !== 'none',
       beforeRun: () => { mkdirSync(dir, { recursive: true }); }, // nothing is written when the target is unreachable
       afterCase: async (_c, out) => (wantsPcap(pcapMode, out.result.verdict) ? writeCasePcap(dir, out.result.id, out.wire, t.host) : undefined),
       planOptions: { strict: o.strict ?? false, dataloss: o.dataloss ?? false, jobs: o.jobs ?? 1, level: o.level ?? 'may', only: o.only ?? [], skip: o.skip ?? [], timeout: o.timeout ?? null, seed: o.seed ?? 1, pcap: pcapMode, profile: o.profile ?? null },
