@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one table, each figure beside its ceiling and goal.
 import { benchCodec } from './codec.js';
+import { benchConformance } from './conformance.js';
 import { benchCrcFramer } from './crc-framer.js';
 import { benchFuzz } from './fuzz.js';
 import { benchTargetPerf } from './target-perf.js';
@@ -9,6 +10,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['codec', benchCodec],
   ['crc32c + framer', benchCrcFramer],
   ['fuzz', benchFuzz],
+  ['conformance run vs iscsi-test-cu (issue 7)', benchConformance],
   ['reference target vs tgtd (iscsi-perf)', benchTargetPerf],
 ];
 
