@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Launcher: runs the compiled CLI (built by `npm ci` through the prepare script, or
-// `npm run build`); in a checkout without dist/ it falls back to tsx on the TypeScript sources.
+// Launcher. In a source checkout (a .git folder beside package.json) it runs the TypeScript
+// sources through tsx, so what runs is always what is checked out; an installed package runs the
+// compiled dist/ that `npm run build` (the prepare script) produced.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/harness/cli/bin.js', import.meta.url));
-if (existsSync(compiled)) {
+const root = new URL('../', import.meta.url);
+const compiled = fileURLToPath(new URL('dist/harness/cli/bin.js', root));
+const checkout = existsSync(fileURLToPath(new URL('.git', root))) && existsSync(fileURLToPath(new URL('harness/cli/bin.ts', root)));
+if (!checkout && existsSync(compiled)) {
   await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../harness/cli/bin.ts', import.meta.url).href);
+  await import(new URL('harness/cli/bin.ts', root).href);
 }
