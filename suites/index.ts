@@ -1,10 +1,8 @@
 // The registry of conformance sections: every suite file is imported here explicitly, in report order.
 import type { Section } from '../harness/runner/case.js';
-import loginRequest from './rfc7143/login/11.12-login-request.js';
-import loginResponse from './rfc7143/login/11.13-login-response.js';
-import targetName from './rfc7143/login/13.4-target-name.js';
-import initiatorName from './rfc7143/login/13.5-initiator-name.js';
-import maxRecvDataSegmentLength from './rfc7143/keys/13.12-max-recv-data-segment-length.js';
+import { loginSections } from './rfc7143/login/index.js';
+import { keysSections } from './rfc7143/keys/index.js';
+import { chapSections } from './rfc7143/chap/index.js';
 import { ffpSections } from './rfc7143/ffp/index.js';
 import { nopSections } from './rfc7143/nop/index.js';
 import { rejectSections } from './rfc7143/reject/index.js';
@@ -20,7 +18,7 @@ import { sbcSections } from './sbc/index.js';
 
 /** Every section, in the order cases run and reports list them. */
 export const sections: readonly Section[] = [
-  loginRequest, loginResponse, targetName, initiatorName, maxRecvDataSegmentLength,
+  ...loginSections, ...keysSections, ...chapSections,
   ...ffpSections, ...nopSections, ...rejectSections, ...dataSections, ...textSections, ...discoverySections,
   ...tmfSections, ...logoutSections, ...recoverySections,
   ...spcSections, ...sbcSections,
