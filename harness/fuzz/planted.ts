@@ -15,7 +15,7 @@ export const PLANTED: ReadonlyArray<{ fault: string; found: (v: OracleVerdict) =
   { fault: 'fault/hang-on-tmf-11', found: v => v.kind === 'hang' },
   { fault: 'fault/hang-on-time2wait-3600', found: v => v.kind === 'hang' && v.rule === 'rfc7143/11.13' },
   { fault: 'fault/unknown-opcode-silence', found: v => v.kind === 'hang' && v.rule === 'rfc7143/11.17' },
-  { fault: 'fault/wrong-itt-echo', found: v => v.kind === 'unexpected' || v.rule === 'check/itt-known' },
+  { fault: 'fault/wrong-itt-echo', found: v => v.rule.startsWith('rfc7143/11.4:') || v.rule === 'check/itt-known' },
   { fault: 'fault/datasn-restarts', found: v => /datasn/.test(v.rule) },
 ];
 
