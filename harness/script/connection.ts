@@ -58,6 +58,8 @@ export class ScriptConnection {
   params = { targetMaxRecv: 8192, firstBurst: 65536, maxBurst: 262144, immediateData: true, initialR2T: true };
   tsih = 0;
   fullFeature = false;
+  /** A discovery session: only Text and Logout are allowed (§4.3), so a ping is owed nothing. */
+  discovery = false;
   readonly violations: Violation[] = [];
   pdusSent = 0; pdusReceived = 0;
   /** PDUs sent since the last answer a step waited for: an expectation with nothing sent before it proves nothing. */
@@ -117,8 +119,12 @@ export class ScriptConnection {
   private noteSent(p: Pdu, w: Buffer): void {
     if (w.length >= 20) { this.sentItts.add(w.readUInt32BE(16)); if (this.sentItts.size > 4096) this.sentItts.clear(); }
     if (!this.o.checker) return;
-    const framed: FramedPdu = { bhs: w.subarray(0, 48), ahs: Buffer.alloc(0), headerDigest: null, data: p.data, pad: Buffer.alloc(0), dataDigest: null, offset: 0, index: 0, digestOk: null };
-    this.violations.push(...this.o.checker.onInitiatorPdu(p, framed));
+    // The checker judges what the target will read: the wire's own lengths (a lying DataSegmentLength included).
+    const ahsLen = w[4]! * 4, dsl = (w[5]! << 16) | (w[6]! << 8) | w[7]!, hd = this.digests.headerDigest ? 4 : 0;
+    const ahs = w.subarray(48, Math.min(w.length, 48 + ahsLen)), data = w.subarray(Math.min(w.length, 48 + ahsLen + hd), Math.min(w.length, 48 + ahsLen + hd + dsl));
+    const seen = data.length === p.data.length && ahs.length === ahsLen ? p : decodePdu(w.subarray(0, 48), Buffer.from(ahs), Buffer.from(data));
+    const framed: FramedPdu = { bhs: w.subarray(0, 48), ahs, headerDigest: null, data, pad: Buffer.alloc(0), dataDigest: null, offset: 0, index: 0, digestOk: null };
+    this.violations.push(...this.o.checker.onInitiatorPdu(seen, framed));
   }
 
   /** Sends raw bytes (split, truncated, repeated as asked). */

@@ -101,6 +101,7 @@ export async function login(c: ScriptConnection, t: LoginTarget, o: LoginRequest
   }
   if (stages[stages.length - 1] === 'ffp') applyParams(c, keys);
   c.sentSinceSync = 0; // every Login Request got its Login Response
+  c.discovery = o.discovery === true;
   return { ok: true, keys, ...(status === undefined ? {} : { status }) };
 }
 

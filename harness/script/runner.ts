@@ -213,7 +213,7 @@ export class ScriptRunner {
     const c = this.c;
     if (!c || c.isClosed) return { outcome: 'closed' };
     // A ping is only owed an answer in full feature phase (§11.18): before login completes it proves nothing.
-    const owed = c.fullFeature;
+    const owed = c.fullFeature && !c.discovery;
     const itt = c.nextItt();
     await c.sendPdu(makePdu('NopOut', { immediate: true, final: true, lun: 0n, itt, ttt: NO_TAG, cmdSN: c.cmdSN, expStatSN: c.expStatSN, data: Buffer.from(step.data ?? '', 'hex') }));
     const ms = step.timeoutMs ?? this.timeouts.stepMs;
