@@ -93,6 +93,8 @@ export interface CheckState {
   finished: Map<number, Task>;
   /** Recent initiator BHSs, for matching Reject data segments. */
   sentHeaders: Buffer[];
+  /** ITTs the initiator reused for a new command while they still named one: not judged for repeated status. */
+  reusedItts: Set<number>;
 }
 
 /** Fresh state for a new connection. */
@@ -100,7 +102,7 @@ export function createState(): CheckState {
   return {
     phase: 'none', lateJoin: false, sessionType: undefined, params: defaultParams(), login: { sawResponse: false },
     loginText: newExchange(), text: undefined, statSN: undefined, expCmdSN: undefined, maxCmdSN: undefined,
-    cmdSNBound: undefined, tasks: new Map(), finished: new Map(), sentHeaders: [],
+    cmdSNBound: undefined, tasks: new Map(), finished: new Map(), sentHeaders: [], reusedItts: new Set(),
   };
 }
 

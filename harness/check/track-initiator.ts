@@ -3,9 +3,15 @@ import { NO_TAG } from '../pdu/types/codes.js';
 import type { Pdu } from '../pdu/registry.js';
 import { decodeText } from '../text/codec.js';
 import { newExchange, type CheckState, type ScsiTask } from './state.js';
-import { snAdd, snMax } from './serial.js';
+import { snAdd, snDiff, snMax } from './serial.js';
 
 const HEADER_RING = 64;
+
+/** True when `cmdSN` lies in the window the target last announced (or none was announced yet). */
+function inWindow(s: CheckState, cmdSN: number): boolean {
+  if (s.expCmdSN === undefined || s.maxCmdSN === undefined) return true;
+  return snDiff(cmdSN, s.expCmdSN) >= 0 && snDiff(s.maxCmdSN, cmdSN) >= 0;
+}
 
 /** Applies an initiator PDU to the state (after the rules have judged it). */
 export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
@@ -17,12 +23,16 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
     if (pdu.type === 'LoginRequest') s.phase = 'login';
     else { s.phase = 'ffp'; s.lateJoin = true; }
   }
-  if ('cmdSN' in pdu) {
-    // An immediate command carries the CmdSN of the next non-immediate one without using it (§4.2.2.1).
+  if ('cmdSN' in pdu && inWindow(s, pdu.cmdSN)) {
+    // An immediate command carries the CmdSN of the next non-immediate one without using it (§4.2.2.1). A CmdSN
+    // outside the announced window is silently ignored by the target, so it cannot raise what may be acknowledged.
     s.cmdSNBound = snMax(s.cmdSNBound, pdu.immediate ? pdu.cmdSN : snAdd(pdu.cmdSN, 1));
   }
   switch (pdu.type) {
     case 'LoginRequest': {
+      // A Login Request in Full Feature Phase is a protocol error for the target to refuse (§4.2.4, §6.3):
+      // it does not take the connection back into the Login Phase.
+      if (s.phase === 'ffp' || s.phase === 'logged-out') return;
       if (s.phase !== 'login') { s.phase = 'login'; }
       Object.assign(s.login, { isid: pdu.isid, requestTsih: pdu.tsih, versionMin: pdu.versionMin, versionMax: pdu.versionMax,
         csg: pdu.csg, nsg: pdu.nsg, transit: pdu.transit });
@@ -41,6 +51,9 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
       return;
     }
     case 'ScsiCommand': {
+      // An ITT reused while (or right after) it named a task is our own error (§11.2.1.8): what the target answers
+      // for that ITT can no longer be told apart, so the old task is forgotten rather than judged against.
+      if (s.tasks.has(pdu.itt) || s.finished.has(pdu.itt)) { s.finished.delete(pdu.itt); s.reusedItts.add(pdu.itt); }
       const t: ScsiTask = {
         kind: 'scsi', itt: pdu.itt, read: pdu.read, write: pdu.write, edtl: pdu.expectedDataTransferLength, cmdSN: pdu.cmdSN,
         dataIn: { nextDataSN: 0, bytes: 0, nextOffset: 0, burst: 0, lastFinal: true, count: 0 }, nextR2TSN: 0, r2ts: [],

@@ -11,7 +11,7 @@ export const statusOnce = defineRule({
   id: 'check/status-once', ref: 'rfc7143/11.7.3', level: 'MUST', side: 'target', appliesTo: ['ScsiResponse', 'DataIn', 'R2t'],
   text: 'after the status of a command (SCSI Response or Data-In with S) no further response PDU names its ITT',
   check(pdu, { state, task }) {
-    if (task) return undefined;
+    if (task || state.reusedItts.has(pdu.itt)) return undefined;
     const done = state.finished.get(pdu.itt);
     return done?.kind === 'scsi' ? `${pdu.type} for ITT ${hex8(pdu.itt)} after its status was already sent` : undefined;
   },
