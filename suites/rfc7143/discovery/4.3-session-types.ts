@@ -4,10 +4,19 @@ import type { CaseApi } from '../../../harness/runner/case-api.js';
 import type { Conn } from '../../../harness/runner/conn.js';
 import { closed, nonStrict, pass, pdu } from '../../../harness/runner/outcomes.js';
 import { NO_TAG } from '../../../harness/pdu/types/codes.js';
-import { aliveOrClosed, command, requireDigests, textExchange } from '../../support-ffp.js';
+import { command, requireDigests, textExchange } from '../../support-ffp.js';
 
 const discovery = (t: CaseApi, keys: Record<string, string> = {}): Promise<Conn> => t.login({ sessionType: 'Discovery', keys });
 const refused = [pass(pdu('Reject', () => true, 'Reject')), nonStrict(closed())];
+/**
+ * After a refused request the Discovery session must still serve SendTargets (unless the target closed it):
+ * a NOP-Out ping would itself be refused here (§4.3), so it cannot prove the session alive.
+ */
+async function stillDiscovers(t: CaseApi, c: Conn, e: { kind: string }): Promise<void> {
+  if (e.kind === 'closed') return;
+  // Immediate, because a rejected non-immediate command leaves a CmdSN gap the target may wait on (§7.3).
+  await textExchange(t, c, [{ key: 'SendTargets', value: 'All' }], { immediate: true });
+}
 const ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^:,\s]+)(:\d{1,5})?,\d{1,5}$/;
 
 export default defineSection('rfc7143/4.3', 'iSCSI Session Types', [
@@ -21,7 +30,7 @@ export default defineSection('rfc7143/4.3', 'iSCSI Session Types', [
       const c = await discovery(t);
       command(c, Buffer.alloc(6), { edtl: 0 });
       const e = await t.expect(c, ...refused);
-      await aliveOrClosed(t, c, e);
+      await stillDiscovers(t, c, e);
     },
   },
   {
@@ -46,7 +55,7 @@ export default defineSection('rfc7143/4.3', 'iSCSI Session Types', [
       const c = await discovery(t);
       c.send('TaskManagementRequest', { immediate: true, final: true, function: 5, referencedTaskTag: NO_TAG, refCmdSN: 0, expDataSN: 0 });
       const e = await t.expect(c, ...refused);
-      await aliveOrClosed(t, c, e);
+      await stillDiscovers(t, c, e);
     },
   },
   {
