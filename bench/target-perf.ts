@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchRow } from './types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TGTD_SH = '/work/shared/targets/tgtd.sh';
+// ../shared sits beside the repo (DEVELOPERS.md); CI gets a copy of it there too.
+const TGTD_SH = fileURLToPath(new URL('../../shared/targets/tgtd.sh', import.meta.url));
 const REF_PORT = 3389;
 const TGT_PORT = 3289;
 const TGT_CTL = 9;

@@ -1,6 +1,7 @@
 // Integration against tgt's tgtd on loopback (started and stopped here): plain, mutual CHAP and CRC32C digests.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCapture } from '../capture/read-capture.js';
 import { decodePduBytes } from '../pdu/registry.js';
@@ -10,7 +11,7 @@ import { Session } from './session.js';
 import { parseUrl } from './url.js';
 
 const TGTD = '/usr/sbin/tgtd';
-const SCRIPT = '/work/shared/targets/tgtd.sh';
+const SCRIPT = fileURLToPath(new URL('../../../shared/targets/tgtd.sh', import.meta.url));
 const haveTgt = fs.existsSync(TGTD) && fs.existsSync(SCRIPT);
 // Ports and control sockets reserved for this test (targets/README.md); each target gets its own.
 const TARGETS = {
