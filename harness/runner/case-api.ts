@@ -127,7 +127,7 @@ export class CaseContext implements CaseApi {
     const left = Math.max(1, this.remaining());
     const session = await Session.connect({
       host: this.o.target.host, port: this.o.target.port, observer, ...(this.o.recordWire === false ? {} : { recorder: { tap: () => tap } }),
-      timeouts: { connectMs: Math.min(left, 2000), loginMs: left, commandMs: left },
+      timeouts: { connectMs: left, loginMs: left, commandMs: left }, // the case deadline bounds the connect too (slow listeners)
     });
     // A process-wide counter keeps parallel cases that connect in the same millisecond from sharing an
     // ISID (same initiator name + ISID = session reinstatement, which closes the other case's session).

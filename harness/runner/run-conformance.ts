@@ -41,6 +41,12 @@ export interface RunCommandOptions extends Selection {
   live?: ConsoleSink['live'];
 }
 
+/**
+ * The liveness probe's deadline: 3 s, or the per-case --timeout when that is longer, so a slow but alive
+ * target (istgt sleeps 1 s per login and takes one connection at a time) is not called unreachable.
+ */
+export const probeDeadline = (caseTimeoutMs?: number): number => Math.max(3000, caseTimeoutMs ?? 0);
+
 const KNOWN_CAPS = new Set(['dataloss', 'chap', 'mutual-chap', 'second-initiator', 'erl>=1', 'erl>=2', 'luns>=2', 'writable']);
 const VERSION = packageVersion();
 
@@ -100,7 +106,7 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
     const t = target;
     const { summary, reporterErrors } = await runCases({
       target: t, caps, strict: o.strict ?? false, seed: o.seed ?? 1, cases: selected, reporters, jobs: o.jobs ?? 1,
-      ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.timeout !== undefined ? { timeoutMs: o.timeout, probeTimeoutMs: probeDeadline(o.timeout) } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
       checker: () => createChecker({ mode: 'initiator' }), recordWire: pcapMode !== 'none',
       beforeRun: () => { mkdirSync(dir, { recursive: true }); }, // nothing is written when the target is unreachable
       afterCase: async (_c, out) => (wantsPcap(pcapMode, out.result.verdict) ? writeCasePcap(dir, out.result.id, out.wire, t.host) : undefined),
