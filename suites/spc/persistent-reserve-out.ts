@@ -5,14 +5,13 @@ import { defineSection, type CaseDef } from '../../harness/runner/case.js';
 import { nonStrict, pass, scsiStatus, sense } from '../../harness/runner/outcomes.js';
 import { TestUnitReady } from '../../harness/scsi/commands/spc.js';
 import { cmd, exclusive, login2 } from '../support-spc.js';
-import { KEY, prOut, readKeys, readReservation, SA, TYPE, withCleanPr } from './pr-common.js';
+import { KEY, prOut, readKeys, readReservation, SA, TYPE, withCleanPr, GOOD, withTwoRegistrants } from './pr-common.js';
 import { prReserveCases } from './pr-out-reserve.js';
 
 const ref = 'spc4 PERSISTENT RESERVE OUT';
 const tags = ['scsi', 'pr'];
 const requires = ['dataloss'] as const;
 const two = ['dataloss', 'second-initiator'] as const;
-const GOOD = pass(scsiStatus(0));
 const CONFLICT = pass(scsiStatus(0x18));
 
 const cases: CaseDef[] = [
@@ -96,11 +95,7 @@ const cases: CaseDef[] = [
     n: 7, title: 'PREEMPT removes another nexus\'s registration and increments PRGENERATION', level: 'MUST', ref: `${ref} PREEMPT`, tags, requires: two,
     requirement: 'PREEMPT with another registrant\'s key as SERVICE ACTION RESERVATION KEY removes that registration, keeps the preempter\'s and increments PRGENERATION once (libiscsi test_prout_preempt_rm_reg).',
     async run(t) {
-      const c = await t.login();
-      const d = await login2(t);
-      await withCleanPr(t, c, async () => {
-        await t.expect(prOut(t, c, SA.REGISTER_IGNORE, { sark: KEY.a }), GOOD);
-        await t.expect(prOut(t, d, SA.REGISTER_IGNORE, { sark: KEY.b }), GOOD);
+      await withTwoRegistrants(t, async (c, d) => {
         const gen = (await readKeys(t, c)).gen;
         await t.expect(prOut(t, d, SA.PREEMPT, { key: KEY.b, sark: KEY.a, type: TYPE.EA }), GOOD);
         const k = await readKeys(t, d);
@@ -112,11 +107,7 @@ const cases: CaseDef[] = [
     n: 8, title: 'PREEMPT of the holder moves the reservation and tells the preempted nexus', level: 'MUST', ref: `${ref} PREEMPT`, tags: [...tags, 'unit-attention'], requires: two,
     requirement: 'PREEMPT naming the holder\'s key removes its registration, makes the preempter hold a reservation of the new TYPE, and queues UNIT ATTENTION, RESERVATIONS PREEMPTED for the preempted nexus.',
     async run(t) {
-      const c = await t.login();
-      const d = await login2(t);
-      await withCleanPr(t, c, async () => {
-        await t.expect(prOut(t, c, SA.REGISTER_IGNORE, { sark: KEY.a }), GOOD);
-        await t.expect(prOut(t, d, SA.REGISTER_IGNORE, { sark: KEY.b }), GOOD);
+      await withTwoRegistrants(t, async (c, d) => {
         await t.expect(prOut(t, c, SA.RESERVE, { key: KEY.a, type: TYPE.WE }), GOOD);
         await t.expect(prOut(t, d, SA.PREEMPT, { key: KEY.b, sark: KEY.a, type: TYPE.EA }), GOOD);
         const r = await readReservation(t, d);
@@ -160,11 +151,7 @@ const cases: CaseDef[] = [
     n: 12, title: 'a registered nexus that is not the holder cannot reserve or release the reservation', level: 'MUST', ref: `${ref} RESERVE / RELEASE`, tags, requires: two,
     requirement: 'While one nexus holds a Write Exclusive reservation, another registrant\'s RESERVE ends with RESERVATION CONFLICT and its RELEASE ends GOOD without releasing anything.',
     async run(t) {
-      const c = await t.login();
-      const d = await login2(t);
-      await withCleanPr(t, c, async () => {
-        await t.expect(prOut(t, c, SA.REGISTER_IGNORE, { sark: KEY.a }), GOOD);
-        await t.expect(prOut(t, d, SA.REGISTER_IGNORE, { sark: KEY.b }), GOOD);
+      await withTwoRegistrants(t, async (c, d) => {
         await t.expect(prOut(t, c, SA.RESERVE, { key: KEY.a, type: TYPE.WE }), GOOD);
         await t.expect(prOut(t, d, SA.RESERVE, { key: KEY.b, type: TYPE.WE }), CONFLICT);
         await t.expect(prOut(t, d, SA.RELEASE, { key: KEY.b, type: TYPE.WE }), GOOD);
@@ -193,11 +180,7 @@ const cases: CaseDef[] = [
     n: 14, title: 'RELEASE of a registrants-only reservation tells the other registrants', level: 'MUST', ref: `${ref} RELEASE`, tags: [...tags, 'unit-attention'], requires: two,
     requirement: 'Releasing a Write Exclusive - Registrants Only reservation queues UNIT ATTENTION, RESERVATIONS RELEASED for the other registered nexuses.',
     async run(t) {
-      const c = await t.login();
-      const d = await login2(t);
-      await withCleanPr(t, c, async () => {
-        await t.expect(prOut(t, c, SA.REGISTER_IGNORE, { sark: KEY.a }), GOOD);
-        await t.expect(prOut(t, d, SA.REGISTER_IGNORE, { sark: KEY.b }), GOOD);
+      await withTwoRegistrants(t, async (c, d) => {
         await t.expect(prOut(t, c, SA.RESERVE, { key: KEY.a, type: TYPE.WE_RO }), GOOD);
         await t.expect(prOut(t, c, SA.RELEASE, { key: KEY.a, type: TYPE.WE_RO }), GOOD);
         await t.expect(d.scsi(TestUnitReady.encode({})), pass(sense(0x6, 0x2a, 0x04)));

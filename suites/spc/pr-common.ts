@@ -2,12 +2,12 @@
 // decoded READ KEYS / READ RESERVATION, support detection (skip), and a clean slate before and after a case.
 import type { CaseApi } from '../../harness/runner/case-api.js';
 import type { Conn } from '../../harness/runner/conn.js';
-import type { CaseEvent } from '../../harness/runner/outcomes.js';
+import { pass, scsiStatus, type CaseEvent } from '../../harness/runner/outcomes.js';
 import { PersistentReserveIn, PersistentReserveOut } from '../../harness/scsi/commands/spc-reservation.js';
 import { PrOutParameterList, ReadKeysData, ReadReservationData, ReportCapabilitiesData } from '../../harness/scsi/data/pr.js';
 import { Read10, Write10 } from '../../harness/scsi/commands/sbc-rw.js';
 import { TestUnitReady } from '../../harness/scsi/commands/spc.js';
-import { cmd, good, hex, isSense, unsupported } from '../support-spc.js';
+import { cmd, good, hex, isSense, login2, unsupported } from '../support-spc.js';
 
 /** PR OUT service actions and reservation types (SPC-4). */
 export const SA = { REGISTER: 0, RESERVE: 1, RELEASE: 2, CLEAR: 3, PREEMPT: 4, PREEMPT_AND_ABORT: 5, REGISTER_IGNORE: 6 } as const;
@@ -77,6 +77,23 @@ export async function withCleanPr(t: CaseApi, c: Conn, body: () => Promise<void>
   await prCaps(t, c);
   await clearAll(t, c, KEY.cleanup);
   try { await body(); } finally { await clearAll(t, c, KEY.cleanup).catch(() => undefined); }
+}
+
+/** The outcome "status GOOD", shared by the reservation cases. */
+export const GOOD = pass(scsiStatus(0));
+
+/**
+ * Logs in two nexuses, registers KEY.a for the first and KEY.b for the second (REGISTER AND IGNORE
+ * EXISTING KEY), runs `body` and clears everything afterwards: the common start of two-initiator cases.
+ */
+export async function withTwoRegistrants(t: CaseApi, body: (c: Conn, d: Conn) => Promise<void>): Promise<void> {
+  const c = await t.login();
+  const d = await login2(t);
+  await withCleanPr(t, c, async () => {
+    await t.expect(prOut(t, c, SA.REGISTER_IGNORE, { sark: KEY.a }), GOOD);
+    await t.expect(prOut(t, d, SA.REGISTER_IGNORE, { sark: KEY.b }), GOOD);
+    await body(c, d);
+  });
 }
 
 /** Keys the cases register (any non-zero value; distinct so a mix-up shows). */

@@ -6,11 +6,10 @@ import { pass, scsiStatus, sense, type CaseEvent } from '../../harness/runner/ou
 import { capacity } from '../support.js';
 import { good, login2 } from '../support-spc.js';
 import { Read10 } from '../../harness/scsi/commands/sbc-rw.js';
-import { allRegistrants, KEY, needType, prOut, readKeys, readReservation, readBlock, SA, TYPE, TYPE_NAME, withCleanPr, writeBlock } from './pr-common.js';
+import { allRegistrants, KEY, needType, prOut, readKeys, readReservation, readBlock, SA, TYPE, TYPE_NAME, withCleanPr, writeBlock, GOOD } from './pr-common.js';
 
 const ref = 'spc4 PERSISTENT RESERVE OUT RESERVE';
 const tags = ['scsi', 'pr'];
-const GOOD = pass(scsiStatus(0));
 const TYPES = [TYPE.WE, TYPE.EA, TYPE.WE_RO, TYPE.EA_RO, TYPE.WE_AR, TYPE.EA_AR] as const;
 
 /** RESERVE of one type, READ RESERVATION shows it, RELEASE drops it (libiscsi test_prout_reserve_simple). */
