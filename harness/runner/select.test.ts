@@ -25,6 +25,7 @@ describe('selectCases', () => {
   it('takes globs and tags, and --skip wins', () => {
     expect(ids({ only: ['*/*/1'] })).toEqual(['rfc7143/13.12/1', 'rfc7143/1/1']);
     expect(ids({ only: ['**/3'] })).toEqual(['spc/inquiry/3']);
+    expect(ids({ only: ['spc/inq*'] })).toEqual(['spc/inquiry/3']);
     expect(ids({ only: ['tag:keys'] })).toEqual(['rfc7143/13.12/1']);
     expect(ids({ only: ['login'], skip: ['rfc7143/13.12/2'] })).toEqual(['rfc7143/13.12/1']);
   });

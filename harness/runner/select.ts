@@ -14,12 +14,14 @@ const LEVELS: Record<NonNullable<Selection['level']>, readonly Level[]> = { must
 const globRe = (g: string): RegExp => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*').replace(/\?/g, '.')}$`);
 
 /**
- * True when a pattern names the case: a glob (`rfc7143/11.*​/1`, `**​/2`), an ID or ID prefix that ends
+ * True when a pattern names the case: a glob over the case ID or its section ID (`rfc7143/11.*​/1`, `**​/2`,
+ * `spc/mode-*`), an ID or ID prefix that ends
  * at a `/` or `.` boundary (`rfc7143/13` takes 13.12 but `rfc7143/1` does not), or a tag (`tag:login` or `login`).
  */
 export function matches(c: Case, pattern: string): boolean {
   if (pattern.startsWith('tag:')) return c.tags.includes(pattern.slice(4));
-  if (/[*?]/.test(pattern)) return globRe(pattern).test(c.id);
+  // A glob names a case or its whole section: `spc/persistent-reserve-*` takes every PR case.
+  if (/[*?]/.test(pattern)) { const re = globRe(pattern); return re.test(c.id) || re.test(c.section); }
   const p = pattern.replace(/\/$/, '');
   if (c.id === p || c.id.startsWith(`${p}/`) || c.id.startsWith(`${p}.`)) return true;
   return !p.includes('/') && c.tags.includes(p);
