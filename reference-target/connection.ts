@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { crc32c } from '../harness/pdu/crc32c.js';
 import { FrameError, Framer, type FramedPdu } from '../harness/pdu/framer.js';
 import { decodePdu, encodePdu, makePdu, type KnownPdu, type Pdu } from '../harness/pdu/registry.js';
-import { toWire } from '../harness/pdu/wire.js';
+import { toWireChunks } from '../harness/pdu/wire.js';
 import { defaultParams, type NegotiatedParams } from '../harness/text/params.js';
 import type { TargetContext } from './context.js';
 import type { LoginState } from './login/login-state.js';
@@ -89,8 +89,10 @@ export class Connection {
     if (!final) return;
     this.ctx.log.pdu?.(pduLine('->', this.id, final));
     const { bhs, ahs, data } = encodePdu(final);
-    this.out.push(toWire({ bhs, ahs, data }, this.digests));
-    if (!this.flushQueued) { this.flushQueued = true; queueMicrotask(() => this.flush()); }
+    for (const b of toWireChunks({ bhs, ahs, data }, this.digests)) this.out.push(b);
+    // Flushed after this event-loop turn, not per microtask: every response to the commands of one received chunk
+    // then leaves in one gathering write (at QD32 that write was 26% of the target's CPU, one per response).
+    if (!this.flushQueued) { this.flushQueued = true; setImmediate(() => this.flush()); }
   }
 
   /** Switches digests in both directions, for every PDU after the final login response (§13.1). */

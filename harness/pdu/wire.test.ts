@@ -1,7 +1,8 @@
 // toWire: padding, digest placement and coverage, lengths left as the codec wrote them.
 import { describe, expect, it } from 'vitest';
 import { digestBytes } from './crc32c.js';
-import { padLength, toWire } from './wire.js';
+import fc from 'fast-check';
+import { padLength, SCATTER_MIN, toWire, toWireChunks } from './wire.js';
 
 const bhs = (dsl: number, ahsWords = 0): Buffer => {
   const b = Buffer.alloc(48);
@@ -44,5 +45,25 @@ describe('toWire', () => {
 
   it('computes the pad length', () => {
     expect([0, 1, 2, 3, 4, 5].map(padLength)).toEqual([0, 3, 2, 1, 0, 3]);
+  });
+});
+
+describe('toWireChunks', () => {
+  it('gives exactly the bytes of toWire, with or without digests, AHS and odd lengths', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 3 * SCATTER_MIN }), fc.integer({ min: 0, max: 2 }), fc.boolean(), fc.boolean(),
+      (len, ahsWords, headerDigest, dataDigest) => {
+        const data = Buffer.alloc(len, 0xa5);
+        const parts = { bhs: bhs(len, ahsWords), ahs: Buffer.alloc(ahsWords * 4, 7), data };
+        const chunks = toWireChunks(parts, { headerDigest, dataDigest });
+        expect(Buffer.concat(chunks)).toEqual(toWire(parts, { headerDigest, dataDigest }));
+      }), { numRuns: 60 });
+  });
+
+  it('sends a large data segment as the same buffer, not a copy', () => {
+    const data = Buffer.alloc(SCATTER_MIN + 1, 1);
+    const chunks = toWireChunks({ bhs: bhs(data.length), data }, { dataDigest: true });
+    expect(chunks).toHaveLength(3);
+    expect(chunks[1]!.buffer).toBe(data.buffer);
   });
 });

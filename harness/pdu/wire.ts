@@ -49,3 +49,23 @@ export function toWire(parts: PduParts, digests: WireDigests = {}): Buffer {
   if (dd) out.writeUInt32LE(crc32c(out.subarray(dataStart, p)), p);
   return out;
 }
+
+/** Data segments at least this long are sent as their own buffer rather than copied next to the header. */
+export const SCATTER_MIN = 16 * 1024;
+
+/**
+ * The same bytes as toWire, as buffers to hand to a gathering write: a large data segment goes as it is (no copy),
+ * between a header piece (BHS, AHS, header digest) and a tail piece (padding, data digest).
+ */
+export function toWireChunks(parts: PduParts, digests: WireDigests = {}): Buffer[] {
+  const data = parts.data;
+  if (!data || data.length < SCATTER_MIN || parts.pad) return [toWire(parts, digests)];
+  const head = toWire({ bhs: parts.bhs, ...(parts.ahs ? { ahs: parts.ahs } : {}) }, { headerDigest: digests.headerDigest ?? false });
+  const padLen = padLength(data.length);
+  const dd = digests.dataDigest ? 4 : 0;
+  const body = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
+  if (!padLen && !dd) return [head, body];
+  const tail = Buffer.alloc(padLen + dd);
+  if (dd) tail.writeUInt32LE(crc32c(tail.subarray(0, padLen), crc32c(body)), padLen);
+  return [head, body, tail];
+}

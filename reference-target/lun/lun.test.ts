@@ -1,5 +1,5 @@
 // RAM and file backends: data written is data read, sparse allocation, unmap reads zeros, provisioning runs.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -79,5 +79,18 @@ describe('sparse allocation', () => {
     const again = await openLun({ lun: 0, backing: 'file', path, size: 64 * 1024 * 1024, blockSize: 4096 });
     expect((await again.read(5, 1)).every(x => x === 0x5a)).toBe(true);
     await again.close();
+  });
+
+  it('a file cut short behind our back reads as zeros past its end, small (sync) and large (async) reads alike', async () => {
+    const path = join(dir, 'cut.img');
+    const lun = await openLun({ lun: 0, backing: 'file', path, size: 4 * 1024 * 1024, blockSize: 4096 });
+    await lun.write(0, Buffer.alloc(4 * 1024 * 1024, 0x77));
+    await truncate(path, 4096 + 512);
+    const small = await lun.read(0, 4);
+    expect(small.subarray(0, 4096 + 512).every(x => x === 0x77)).toBe(true);
+    expect(small.subarray(4096 + 512).every(x => x === 0)).toBe(true);
+    const large = await lun.read(0, 256);
+    expect(large.subarray(4096 + 512).every(x => x === 0)).toBe(true);
+    await lun.close();
   });
 });
