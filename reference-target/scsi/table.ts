@@ -9,7 +9,9 @@ import * as modeSelect from './commands/mode-select.js';
 import * as modeSense from './commands/mode-sense.js';
 import * as prIn from './commands/pr-in.js';
 import * as prOut from './commands/pr-out.js';
+import * as prefetch from './commands/prefetch.js';
 import * as readCapacity from './commands/read-capacity.js';
+import * as readDefectData from './commands/read-defect-data.js';
 import * as readWrite from './commands/read-write.js';
 import { rsocHandler } from './commands/report-supported-opcodes.js';
 import * as reportLuns from './commands/report-luns.js';
@@ -25,7 +27,7 @@ import type { Handler } from './handler.js';
 
 const families = [
   testUnitReady, inquiry, requestSense, reportLuns, modeSense, modeSelect, readCapacity, readWrite, verify,
-  writeSame, unmap, compareAndWrite, syncCache, startStop, getLbaStatus, prIn, prOut, reserveRelease,
+  writeSame, unmap, compareAndWrite, syncCache, prefetch, startStop, getLbaStatus, readDefectData, prIn, prOut, reserveRelease,
 ];
 
 /** Every handler, REPORT SUPPORTED OPERATION CODES included. */

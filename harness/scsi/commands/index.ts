@@ -4,3 +4,4 @@ export * from './spc-mode.js';
 export * from './spc-reservation.js';
 export * from './sbc-rw.js';
 export * from './sbc-other.js';
+export * from './sbc-media.js';

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReadCapacity10Data, ReadCapacity16Data } from './capacity.js';
+import { DefectData10, DefectData12 } from './defect.js';
 import { InquiryData } from './inquiry.js';
 import { decodeModeData, encodeModeData } from './mode.js';
 import { PrOutParameterList, ReadKeysData, ReadReservationData, ReportCapabilitiesData } from './pr.js';
@@ -12,7 +13,7 @@ import { checkUnmapLengths, LbaStatusData, UnmapParameterList } from './unmap.js
 import { checkSupportedPages, DeviceIdentification, SupportedVpdPages, UnitSerialNumber } from './vpd.js';
 import { BlockDeviceCharacteristics, BlockLimits, LogicalBlockProvisioning } from './vpd-block.js';
 
-const fixed = { ReadCapacity10Data, ReadCapacity16Data, BlockLimits, BlockDeviceCharacteristics, LogicalBlockProvisioning, ReadReservationData, ReportCapabilitiesData, PrOutParameterList };
+const fixed = { ReadCapacity10Data, ReadCapacity16Data, DefectData10, DefectData12, BlockLimits, BlockDeviceCharacteristics, LogicalBlockProvisioning, ReadReservationData, ReportCapabilitiesData, PrOutParameterList };
 const lists = { InquiryData, ReportLunsData, ReadKeysData, LbaStatusData, SupportedVpdPages };
 const garbage = fc.uint8Array({ maxLength: 80 });
 
