@@ -37,6 +37,8 @@ export const illegalRequest = (): Matcher => sense(0x5);
 export const miscompare = (): Matcher => sense(0xe, 0x1d, 0x00);
 /** GOOD, optionally with a predicate over the event. */
 export const good = (pred: (e: ScsiEvent) => boolean = () => true, extra = ''): Matcher => scsiStatus(0, pred, extra);
+/** CONDITION MET (0x04): PRE-FETCH staged every requested block in the cache (SBC-4). */
+export const conditionMet = (): Matcher => scsiStatus(0x04);
 /** GOOD with exactly these bytes of Data-In. */
 export const goodWith = (data: Buffer, what = `the ${data.length} bytes written`): Matcher => good(e => e.data.equals(data), ` with ${what}`);
 /** GOOD with `n` bytes of Data-In. */

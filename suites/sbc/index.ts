@@ -23,6 +23,10 @@ import getLbaStatus from './get-lba-status.js';
 import compareAndWrite from './compare-and-write.js';
 import synchronizeCache10 from './synchronize-cache10.js';
 import synchronizeCache16 from './synchronize-cache16.js';
+import preFetch10 from './pre-fetch10.js';
+import preFetch16 from './pre-fetch16.js';
+import readDefectData10 from './read-defect-data10.js';
+import readDefectData12 from './read-defect-data12.js';
 import startStopUnit from './start-stop-unit.js';
 import preventAllowMediumRemoval from './prevent-allow-medium-removal.js';
 import vpd from './vpd.js';
@@ -33,5 +37,5 @@ export const sbcSections: readonly Section[] = [
   read6, read10, read12, read16, write6, write10, write12, write16,
   verify10, verify12, verify16, writeAndVerify10, writeAndVerify12, writeAndVerify16,
   writeSame10, writeSame16, unmap, getLbaStatus, compareAndWrite, synchronizeCache10, synchronizeCache16,
-  startStopUnit, preventAllowMediumRemoval, vpd,
+  preFetch10, preFetch16, readDefectData10, readDefectData12, startStopUnit, preventAllowMediumRemoval, vpd,
 ];

@@ -1,0 +1,7 @@
+// SBC-4 READ DEFECT DATA(10): the header and its format, header-only requests, allocation length, reserved values.
+import { defineSection } from '../../harness/runner/case.js';
+import { Dd10, ddCases } from './_defect-data.js';
+
+export default defineSection('sbc/read-defect-data10', 'READ DEFECT DATA(10)', ddCases(Dd10, {
+  simple: 1, headerOnly: 2, bothLists: 3, alloc: 4, reservedFormat: 5, reserved: 6,
+}));
