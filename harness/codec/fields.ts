@@ -178,7 +178,7 @@ export function bytes<N extends string>(name: N, off: number, len: number): Fiel
   return {
     name, kind: 'bytes', offset: off, size: len, default: Buffer.alloc(len),
     readExpr: b => `Buffer.from(${b}.subarray(${off}, ${off + len}))`,
-    writeStmt: (b, v) => `${b}.set(${v}.subarray(0, ${len}), ${off});`,
+    writeStmt: (b, v) => `${b}.set(${v}.length <= ${len} ? ${v} : ${v}.subarray(0, ${len}), ${off});`,
     arbitrary: () => fc.uint8Array({ minLength: len, maxLength: len }).map(a => Buffer.from(a)),
     print: v => `${name}=${v.toString('hex')}`,
   };

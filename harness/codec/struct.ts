@@ -44,6 +44,8 @@ export function defineStruct<const F extends readonly Field[]>(name: string, fie
   const decodeFn = new Function('joinU64', 'Buffer', `return function decode(b) { ${decodeBody} }`)(joinU64, Buffer) as (b: Uint8Array) => StructValue<F>;
   const encodeBody = fields.map((f, i) => `{ const x = v[${JSON.stringify(f.name)}]; const y = x === undefined ? D[${i}] : x; ${f.writeStmt('b', 'y')} }`).join('\n');
   const encodeFn = new Function('D', `return function encodeInto(v, b) { ${encodeBody} }`)(defaults) as Struct<F>['encodeInto'];
+  // One object literal, like decode: every made value gets the same hidden class as a decoded one (fuzz hot path).
+  const makeFn = new Function('D', `return function make(v = {}) { return { ${fields.map((f, i) => `${JSON.stringify(f.name)}: v[${JSON.stringify(f.name)}] === undefined ? D[${i}] : v[${JSON.stringify(f.name)}]`).join(', ')} }; }`)(defaults) as Struct<F>['make'];
 
   const struct: Struct<F> = {
     fields, size: total,
@@ -63,11 +65,7 @@ export function defineStruct<const F extends readonly Field[]>(name: string, fie
       }
       return out;
     },
-    make(v = {}) {
-      const out: Record<string, unknown> = {};
-      fields.forEach((f, i) => { const x = (v as Record<string, unknown>)[f.name]; out[f.name] = x === undefined ? defaults[i] : x; });
-      return out as StructValue<F>;
-    },
+    make: makeFn,
     arbitrary(mode) {
       const rec: Record<string, fc.Arbitrary<unknown>> = {};
       for (const f of fields) rec[f.name] = f.arbitrary(mode);

@@ -38,9 +38,12 @@ export function ahsLength(ahs: readonly Ahs[]): number {
   return n;
 }
 
+// Shared: most PDUs carry no AHS, and a zero-length Buffer per PDU was a measurable part of the encode cost.
+const NO_AHS = Buffer.alloc(0);
+
 /** Encodes the AHS area: lengths computed, padding zero. */
 export function encodeAhs(ahs: readonly Ahs[]): Buffer {
-  if (ahs.length === 0) return Buffer.alloc(0);
+  if (ahs.length === 0) return NO_AHS;
   const out = Buffer.alloc(ahsLength(ahs));
   let at = 0;
   for (const a of ahs) {

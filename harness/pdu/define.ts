@@ -83,13 +83,14 @@ export function definePdu<const Name extends string, const F extends readonly Fi
   const decodeAll = new Function('joinU64', 'Buffer', 'parseAhs', `return function decode(b, ahs, data) { return { type: ${JSON.stringify(d.name)}, ${
     header.fields.map(f => `${JSON.stringify(f.name)}: ${f.readExpr('b')}`).join(', ')}, ahs: parseAhs(ahs), data }; }`)(joinU64, Buffer, parseAhs) as (b: Uint8Array, ahs: Buffer, data: Buffer) => V;
 
+  // Built the same way and with the same key order as decodeAll, so made and decoded values share one hidden class.
+  const makeAll = new Function('D', 'NONE', `return function make(v = {}) { return { type: ${JSON.stringify(d.name)}, ${
+    header.fields.map((f, i) => { const k = JSON.stringify(f.name); return `${k}: v[${k}] === undefined ? D[${i}] : v[${k}]`; }).join(', ')
+  }, ahs: v.ahs ?? [], data: v.data ?? NONE }; }`)(header.fields.map(f => f.default), NONE_DATA) as PduType<Name, V>['make'];
+
   const t: PduType<Name, V> = {
     name: d.name, opcode: d.opcode, from: d.from, ref: d.ref, dataKind: d.data, ahsTypes, header, rules,
-    make(v = {}) {
-      const base = header.make(v as never) as Record<string, unknown>;
-      if (d.from === 'target') delete base.immediate;
-      return { type: d.name, ...base, ahs: v.ahs ?? [], data: v.data ?? NONE_DATA } as unknown as V;
-    },
+    make: makeAll,
     decode(bhs, ahs = NONE_DATA, data = NONE_DATA) {
       return decodeAll(bhs, ahs, data);
     },

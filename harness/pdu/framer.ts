@@ -202,24 +202,31 @@ export class Framer {
   // before a single body byte is waited for.
   private readLengths(): void {
     const c = this.chunks[this.ci]!;
-    const inOne = c.length - this.head >= 48;
-    const at = (i: number): number => (inOne ? c[this.head + i]! : this.peek(i));
-    const ahsLen = at(4) * 4;
-    const dsl = (at(5) << 16) | (at(6) << 8) | at(7);
-    const fail = (what: string, field: string, code: string, value: number, cap: number): never => {
-      const op = at(0) & 0x3f;
-      const itt = ((at(16) << 24) | (at(17) << 16) | (at(18) << 8) | at(19)) >>> 0;
-      this.failed = new FrameError(
-        `${what} ${value} above the limit ${cap} in PDU #${this.index} at stream offset ${this.pos} ` +
-          `(opcode ${hex2(op)}, ITT ${hex8(itt)})`,
-        this.pos, field, code, { pduIndex: this.index, pduOffset: this.pos, opcode: op, itt },
-      );
-      throw this.failed;
-    };
-    if (ahsLen > this.maxAhs) fail('TotalAHSLength (bytes)', 'TotalAHSLength', 'ERR_AHS_TOO_LONG', ahsLen, this.maxAhs);
-    if (dsl > this.maxDsl) fail('DataSegmentLength', 'DataSegmentLength', 'ERR_DATA_SEGMENT_TOO_LONG', dsl, this.maxDsl);
+    // No closures here: this runs once per PDU, and a closure per call cost ~10% of the fuzz bench's target side.
+    let ahsLen: number, dsl: number;
+    if (c.length - this.head >= 48) {
+      ahsLen = c[this.head + 4]! * 4;
+      dsl = (c[this.head + 5]! << 16) | (c[this.head + 6]! << 8) | c[this.head + 7]!;
+    } else {
+      ahsLen = this.peek(4) * 4;
+      dsl = (this.peek(5) << 16) | (this.peek(6) << 8) | this.peek(7);
+    }
+    if (ahsLen > this.maxAhs) this.refuse('TotalAHSLength (bytes)', 'TotalAHSLength', 'ERR_AHS_TOO_LONG', ahsLen, this.maxAhs);
+    if (dsl > this.maxDsl) this.refuse('DataSegmentLength', 'DataSegmentLength', 'ERR_DATA_SEGMENT_TOO_LONG', dsl, this.maxDsl);
     this.ahsLen = ahsLen;
     this.dsl = dsl;
+  }
+
+  // A length above its cap: the error is sticky, so every later call throws it too.
+  private refuse(what: string, field: string, code: string, value: number, cap: number): never {
+    const op = this.peek(0) & 0x3f;
+    const itt = ((this.peek(16) << 24) | (this.peek(17) << 16) | (this.peek(18) << 8) | this.peek(19)) >>> 0;
+    this.failed = new FrameError(
+      `${what} ${value} above the limit ${cap} in PDU #${this.index} at stream offset ${this.pos} ` +
+        `(opcode ${hex2(op)}, ITT ${hex8(itt)})`,
+      this.pos, field, code, { pduIndex: this.index, pduOffset: this.pos, opcode: op, itt },
+    );
+    throw this.failed;
   }
 
   private peek(i: number): number {

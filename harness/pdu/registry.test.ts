@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../errors.js';
 import { uncoveredBits } from '../codec/struct.js';
-import { decodePdu, decodePduBytes, encodePdu, encodePduBytes, makePdu, printPdu, pduTypes, validatePdu, type Pdu } from './registry.js';
+import { arbitraryPdu, decodePdu, decodePduBytes, encodedLength, encodePdu, encodePduBytes, encodePduInto, makePdu, printPdu, pduTypes, validatePdu, type Pdu } from './registry.js';
 
 const roundTrip = (p: Pdu) => { const e = encodePdu(p); return decodePdu(e.bhs, e.ahs, e.data); };
 
@@ -91,5 +91,17 @@ describe('specific PDUs', () => {
     expect(e.bhs[4]).toBe(5);
     expect(e.ahs.readUInt16BE(0)).toBe(17);
     expect(decodePdu(e.bhs, e.ahs, e.data)).toEqual(p);
+  });
+});
+
+describe('encodePduInto', () => {
+  it('writes the bytes of encodePduBytes back to back, for any PDU in any mode, Raw included', () => {
+    fc.assert(fc.property(fc.array(arbitraryPdu('any'), { maxLength: 4 }), pdus => {
+      const out = Buffer.alloc(pdus.reduce((n, p) => n + encodedLength(p), 0));
+      let at = 0;
+      for (const p of pdus) at = encodePduInto(p, out, at);
+      expect(at).toBe(out.length);
+      expect(out).toEqual(Buffer.concat(pdus.map(p => encodePduBytes(p))));
+    }), { numRuns: 100 });
   });
 });

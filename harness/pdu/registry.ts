@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { DecodeError } from '../errors.js';
 import { violation, type Violation } from '../violation.js';
-import { encodeAhs, parseAhs, type Ahs } from './ahs.js';
+import { ahsLength, encodeAhs, parseAhs, type Ahs } from './ahs.js';
 import type { PduType } from './define.js';
 import { AsyncMessage } from './types/async-message.js';
 import { DataIn } from './types/data-in.js';
@@ -98,6 +98,29 @@ export function encodePduBytes(p: Pdu, lengths: LengthOverrides = {}): Buffer {
   const { bhs, ahs, data } = encodePdu(p, lengths);
   const pad = (4 - (data.length & 3)) & 3;
   return Buffer.concat([bhs, ahs, data, Buffer.alloc(pad)]);
+}
+
+/** Bytes encodePduInto writes for `p`: BHS, AHS, data and zero padding (no digests). */
+export function encodedLength(p: Pdu): number {
+  return 48 + ahsLength(p.ahs) + p.data.length + ((4 - (p.data.length & 3)) & 3);
+}
+
+/**
+ * Encodes `p` at `out[at..]` (which must be zero-filled, as Buffer.alloc gives it) and returns the offset after its
+ * padding: one buffer for a whole batch, without the three allocations and the copy of encodePduBytes (fuzz hot path).
+ */
+export function encodePduInto(p: Pdu, out: Buffer, at: number): number {
+  if (p.type === 'Raw') {
+    const b = encodePduBytes(p);
+    b.copy(out, at);
+    return at + b.length;
+  }
+  const bhs = out.subarray(at, at + 48);
+  byName.get(p.type)!.encodeBhs(p as never, bhs);
+  let q = at + 48;
+  if (p.ahs.length) { const a = encodeAhs(p.ahs); a.copy(out, q); q += a.length; }
+  if (p.data.length) { out.set(p.data, q); q += p.data.length; }
+  return q + ((4 - (p.data.length & 3)) & 3);
 }
 
 /** Every rule the PDU breaks on its own (context-free: no session state). */
