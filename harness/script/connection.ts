@@ -134,6 +134,8 @@ export class ScriptConnection {
     const bytes = o.truncate !== undefined ? w.subarray(0, o.truncate) : w;
     const cuts = [...new Set((o.split ?? []).filter(c => c > 0 && c < bytes.length))].sort((a, b) => a - b);
     for (let r = 0; r < (o.repeat ?? 1); r++) {
+      // Every copy is a PDU the target reads, so the checker sees each (a repeated command reuses its ITT).
+      if (r > 0 && w.length >= 48) { try { this.noteSent(decoded ?? decodePdu(w.subarray(0, 48)), w); } catch { /* not a PDU */ } }
       let at = 0;
       for (const c of [...cuts, bytes.length]) {
         if (!(await this.write(bytes.subarray(at, c)))) return false;
