@@ -21,6 +21,7 @@ export function scsiRequest(conn: Connection, task: Task): ScsiRequest {
   return {
     nexus: conn.session!.nexus, lun: task.cmd.lun, cdb: task.cdb, attr: task.cmd.attr,
     expectedDataTransferLength: task.cmd.expectedDataTransferLength, dataOut: task.buffer.subarray(0, task.need),
+    aborted: () => task.aborted,
   };
 }
 
@@ -49,6 +50,7 @@ export function complete(task: Task, res: ScsiResult): void {
   if (task.aborted || !session || conn.phase !== 'ffp') return;
   task.state = 'done';
   session.removeTask(task.itt);
+  if (res.abortNexuses) abortTasksOf(conn, res.abortNexuses, task.cmd.lun);
   const cmd = task.cmd;
   const edtl = cmd.expectedDataTransferLength;
   const dataIn = cmd.read ? res.dataIn ?? NO_DATA : NO_DATA;
@@ -66,4 +68,12 @@ export function complete(task: Task, res: ScsiResult): void {
     response: 0, status: res.status, itt: task.itt, snackTag: 0, statSN: 0, expCmdSN: 0, maxCmdSN: 0,
     expDataSN: task.dataInCount ? task.sn : 0, bidiReadResidualCount: 0, residualCount: r.residualCount, ahs: [], data: sense,
   }), true);
+}
+
+// PREEMPT AND ABORT: every task of the preempted nexuses on the LU goes, on every session of theirs (SPC-4).
+function abortTasksOf(conn: Connection, nexuses: readonly string[], lun: bigint): void {
+  for (const s of conn.ctx.sessions.values()) {
+    if (!nexuses.includes(s.nexus.key)) continue;
+    for (const t of [...s.tasks.values()]) if (t.cmd.lun === lun) s.abortTask(t.itt);
+  }
 }

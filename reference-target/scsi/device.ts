@@ -24,6 +24,8 @@ export interface ScsiRequest {
   expectedDataTransferLength: number;
   /** Data-Out received (immediate + unsolicited + solicited), at most EDTL bytes. */
   dataOut: Buffer;
+  /** True once the task was aborted while it waited in the LU's queue: it is then not executed at all (SAM-5). */
+  aborted?: () => boolean;
 }
 
 /** What the SCSI layer decided. */
@@ -40,6 +42,11 @@ export interface ScsiResult {
    * difference with EDTL (RFC 7143 §11.4.5); absent means "equal to what was moved".
    */
   transferLength?: number;
+  /**
+   * PREEMPT AND ABORT (SPC-4, "Preempting and aborting"): the I_T nexus keys whose tasks on this LU the iSCSI layer must
+   * abort, as the task-set owner.
+   */
+  abortNexuses?: string[];
 }
 
 /** Task management functions the SCSI layer must see (the iSCSI layer handles task tables). */

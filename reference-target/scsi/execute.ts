@@ -53,11 +53,16 @@ function reservationCheck(dev: DeviceInfo, lu: LogicalUnit, h: Handler, v: CdbVa
   return lu.pr.conflicts(nexus, access) ? conflict() : undefined;
 }
 
+
+/** SAM-5 TASK ABORTED: never sent here, since the iSCSI layer drops an aborted task's answer. */
+const TASK_ABORTED = 0x40;
 /** Runs one command; throws only for fault/crash-on-cdb-reserved-bit. */
 export async function executeCommand(dev: DeviceInfo, req: ScsiRequest): Promise<ScsiResult> {
   const n = lunToNumber(req.lun);
   const lu = n === undefined ? undefined : dev.luns.get(n);
   const descriptor = lu?.modes.descriptorSense ?? false;
+  // Aborted while queued behind other commands on the LU: a command the initiator no longer has must not run.
+  if (req.aborted?.()) return { status: TASK_ABORTED };
   if (req.cdb.length === 0) return toResult(invalidOpcode(), descriptor);
   if (dev.faults.has('fault/crash-on-cdb-reserved-bit') && crashTrigger(req.cdb)) {
     throw new Error('fault/crash-on-cdb-reserved-bit: READ CAPACITY(10) byte 1 bit 5 set');
@@ -90,6 +95,7 @@ export async function executeCommand(dev: DeviceInfo, req: ScsiRequest): Promise
 function toResult(r: Reply, descriptor: boolean, transferLength = 0, cut = true): ScsiResult {
   if (r.kind === 'conflict') return { status: Status.RESERVATION_CONFLICT, transferLength };
   if (r.kind === 'check') return { status: Status.CHECK_CONDITION, sense: senseBytes(r.sense, descriptor), transferLength };
+  if (r.abortNexuses?.length) return { status: Status.GOOD, transferLength, abortNexuses: r.abortNexuses };
   if (!r.data) return { status: Status.GOOD, transferLength };
   const data = cut && r.data.length > transferLength ? r.data.subarray(0, transferLength) : r.data;
   return { status: Status.GOOD, dataIn: data, transferLength };

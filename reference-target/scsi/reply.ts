@@ -39,7 +39,7 @@ export function senseBytes(s: SenseSpec, descriptor: boolean): Buffer {
 
 /** A handler's outcome. `transferLength` overrides the declaration's figure when a handler knows better. */
 export type Reply =
-  | { kind: 'good'; data?: Buffer; sense?: never }
+  | { kind: 'good'; data?: Buffer; sense?: never; abortNexuses?: string[] }
   | { kind: 'check'; sense: SenseSpec }
   | { kind: 'conflict' };
 

@@ -11,6 +11,7 @@ interface Params { key: bigint; sark: bigint; flags: number }
 interface Op { sa: number; scope: number; type: number; p: Params; nexus: string; lu: LogicalUnit }
 
 const RESERVATIONS_PREEMPTED = 0x03, RESERVATIONS_RELEASED = 0x04;
+const PREEMPT_AND_ABORT = 5;
 const ua = (lu: LogicalUnit, nexuses: Iterable<string>, ascq: number) => { for (const n of nexuses) lu.ua.queue(n, 0x2a, ascq); };
 
 function register(o: Op, ignoreKey: boolean): Reply {
@@ -52,7 +53,7 @@ function clear(o: Op): Reply {
   return good();
 }
 
-/** PREEMPT (and PREEMPT AND ABORT: task abortion is the iSCSI layer's part, reached through reset()). */
+/** PREEMPT, and PREEMPT AND ABORT, whose task abortion the iSCSI layer does from the reply's abortNexuses. */
 function preempt(o: Op): Reply {
   const { lu, nexus, p } = o;
   const r = lu.pr.reservation;
@@ -75,7 +76,8 @@ function preempt(o: Op): Reply {
   for (const n of removed) lu.pr.registrations.delete(n);
   ua(lu, removed, RESERVATIONS_PREEMPTED);
   lu.pr.generation++;
-  return good();
+  // SPC-4 "Preempting and aborting": the tasks of every preempted I_T nexus on this LU are aborted (TAS=0: no status).
+  return o.sa === PREEMPT_AND_ABORT && removed.length ? { kind: 'good', abortNexuses: removed } : good();
 }
 
 /** Parses the basic 24-byte parameter list; SPEC_I_PT, ALL_TG_PT and APTPL are not supported (capabilities say so). */

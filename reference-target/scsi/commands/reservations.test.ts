@@ -103,6 +103,22 @@ describe('PERSISTENT RESERVE OUT / IN', () => {
     expect((await out(dev, I2, 3, 0, 2n, 0n)).status).toBe(0);
     expect((await prin(dev, 0)).dataIn!.readUInt32BE(4)).toBe(0);
   });
+  it('PREEMPT AND ABORT names the preempted nexuses for task abortion; PREEMPT does not; an aborted queued command is not run', async () => {
+    const dev = await device();
+    await out(dev, I1, 0, 0, 0n, 1n);
+    await out(dev, I2, 0, 0, 0n, 2n);
+    await out(dev, I2, 1, 3, 2n, 0n);
+    const pa = await out(dev, I1, 5, 3, 1n, 2n);
+    expect(pa.status).toBe(0);
+    expect(pa.abortNexuses).toEqual([I2.key]);
+    await out(dev, I2, 0, 0, 0n, 2n);
+    expect((await out(dev, I1, 4, 3, 1n, 2n)).abortNexuses).toBeUndefined();
+    const w = write10(0, 1);
+    const aborted = await dev.execute({ nexus: I1, lun: 0n, cdb: Buffer.from([...w, ...Buffer.alloc(16 - w.length)]), attr: 1,
+      expectedDataTransferLength: 512, dataOut: Buffer.alloc(512, 0xee), aborted: () => true });
+    expect(aborted.status).toBe(0x40);
+    expect((await run(dev, read10(0, 1))).dataIn!.every(b => b !== 0xee)).toBe(true);
+  });
   it('REPORT CAPABILITIES, READ FULL STATUS, and bad fields', async () => {
     const dev = await device();
     const caps = (await prin(dev, 2)).dataIn!;
