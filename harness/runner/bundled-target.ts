@@ -1,5 +1,6 @@
 // `run` without a URL: start the bundled reference target as a child process on an ephemeral
 // loopback port (execa), read the libiscsi URL it prints, stop it at the end.
+import { randomBytes } from 'node:crypto';
 import { inPackage } from '../package-root.js';
 import { execa, type ResultPromise } from 'execa';
 import { UsageError } from '../errors.js';
@@ -31,4 +32,20 @@ export async function startBundledTarget(extraArgs: readonly string[] = [], dead
     throw new UsageError(`run without a URL needs the bundled target, but ${why}; pass a target URL instead (iscsi://host[:port]/<iqn>/<lun>)`, 'ERR_NO_BUNDLED_TARGET');
   }
   return { url, stop };
+}
+
+/** CHAP names and secrets a CHAP-configured bundled target was started with (the initiator's and its own). */
+export interface ChapCredentials { user: string; secret: string; targetUser: string; targetSecret: string }
+
+/**
+ * The bundled target requiring CHAP, mutual CHAP included, with secrets drawn at random for this run: they reach the
+ * child on its command line and the cases through TargetInfo, and reports print the URL redacted as for any target.
+ */
+export async function startBundledChapTarget(): Promise<BundledTarget & { credentials: ChapCredentials }> {
+  const credentials: ChapCredentials = {
+    user: 'conformance-initiator', secret: randomBytes(8).toString('hex'),
+    targetUser: 'conformance-target', targetSecret: randomBytes(8).toString('hex'),
+  };
+  const t = await startBundledTarget(['--chap', `${credentials.user}:${credentials.secret}`, '--mutual-chap', `${credentials.targetUser}:${credentials.targetSecret}`]);
+  return { ...t, credentials };
 }

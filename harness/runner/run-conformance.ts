@@ -11,7 +11,7 @@ import { JsonReporter } from '../report/json.js';
 import { JunitReporter } from '../report/junit-reporter.js';
 import type { Reporter } from '../report/reporter.js';
 import { TapReporter } from '../report/tap.js';
-import type { Capability } from './case.js';
+import type { Capability, Case } from './case.js';
 import { loadProfile, type Profile } from './profile.js';
 import { wantsPcap, writeCasePcap, type PcapMode } from './pcap.js';
 import { loadCases } from './registry.js';
@@ -75,19 +75,27 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
   // The bundled target boots (its own module loading, ~1-2 s) while we load and select ~800 cases:
   // the two start-ups overlap on two cores. It is stopped again when the selection is a usage error or empty.
   const booting = target ? undefined : import('./bundled-target.js').then(m => m.startBundledTarget());
+  // A second bundled target that requires CHAP (mutual too) runs the cases that need credentials: the first one must
+  // stay open (AuthMethod=None) for the rest. Its secrets are random per run and never printed.
+  const chapBooting = target ? undefined : import('./bundled-target.js').then(m => m.startBundledChapTarget());
+  chapBooting?.catch(() => undefined);
   booting?.catch(() => undefined); // judged below; never an unhandled rejection while cases load
   let selected: ReturnType<typeof selectCases>;
   try {
     selected = selectCases(await loadCases(), o);
   } catch (e) {
     await booting?.then(b => b.stop(), () => undefined);
+    await chapBooting?.then(b => b.stop(), () => undefined);
     throw e;
   }
   if (selected.length === 0) {
     await booting?.then(b => b.stop(), () => undefined);
+    await chapBooting?.then(b => b.stop(), () => undefined);
     io.err('iscsi-conformance run: no case matches the filters; nothing was run\n'); return 4;
   }
   const bundled = await booting;
+  // Without it the CHAP cases skip as they would against any open target; the run itself does not depend on it.
+  const chapBundled = await chapBooting?.catch(() => undefined);
   try {
     target ??= parseTargetUrl(bundled!.url);
     const caps = capabilities(target, o);
@@ -104,11 +112,14 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
     const { createChecker } = await import('../check/checker.js');
     const pcapMode = o.pcap ?? 'failures';
     const t = target;
+    const chapTarget = chapBundled ? { ...parseTargetUrl(chapBundled.url), ...chapBundled.credentials } : undefined;
+    const chapRoute = chapTarget ? { target: chapTarget, caps: capabilities(chapTarget, o), memo: new Map<string, unknown>() } : undefined;
     const { summary, reporterErrors } = await runCases({
       target: t, caps, strict: o.strict ?? false, seed: o.seed ?? 1, cases: selected, reporters, jobs: o.jobs ?? 1,
       ...(o.timeout !== undefined ? { timeoutMs: o.timeout, probeTimeoutMs: probeDeadline(o.timeout) } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
       checker: () => createChecker({ mode: 'initiator' }), recordWire: pcapMode !== 'none',
       beforeRun: () => { mkdirSync(dir, { recursive: true }); }, // nothing is written when the target is unreachable
+      ...(chapRoute ? { route: (c: Case) => (c.requires.some(r => r === 'chap' || r === 'mutual-chap') ? chapRoute : undefined) } : {}),
       afterCase: async (_c, out) => (wantsPcap(pcapMode, out.result.verdict) ? writeCasePcap(dir, out.result.id, out.wire, t.host) : undefined),
       planOptions: { strict: o.strict ?? false, dataloss: o.dataloss ?? false, jobs: o.jobs ?? 1, level: o.level ?? 'may', only: o.only ?? [], skip: o.skip ?? [], timeout: o.timeout ?? null, seed: o.seed ?? 1, pcap: pcapMode, profile: o.profile ?? null },
     });
@@ -120,5 +131,6 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
     throw e;
   } finally {
     await bundled?.stop();
+    await chapBundled?.stop();
   }
 }

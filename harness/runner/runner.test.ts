@@ -43,6 +43,15 @@ describe('runCases', () => {
     expect(out.summary.exitCode).toBe(0);
   });
 
+  it('runs a routed case with its own options (the bundled run sends CHAP cases to a second target)', async () => {
+    fake = await startFakeTarget();
+    const sel = selectCases(cases, { only: ['rfc7143/99.1/1', 'rfc7143/99.1/3'] });
+    const rep = collect();
+    await runCases({ target: parseTargetUrl(fake.url), caps: new Set(), strict: false, seed: 1, cases: sel, reporters: [rep],
+      route: c => (c.requires.includes('dataloss') ? { caps: new Set(['dataloss'] as const) } : undefined) });
+    expect(rep.results.map(r => r.verdict)).toEqual(['pass', 'pass']);
+  });
+
   it('throws TargetUnreachable when nothing listens', async () => {
     fake = await startFakeTarget();
     const url = fake.url; await fake.close(); fake = undefined;

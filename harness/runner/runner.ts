@@ -24,6 +24,8 @@ export interface RunOptions extends CaseRunOptions {
   beforeRun?(): void;
   /** Replaces the real probe (tests). */
   probe?: () => Promise<ProbeResult>;
+  /** Options that differ for some cases (the bundled run sends the CHAP cases to a CHAP-configured second target). */
+  route?(c: Case): Partial<CaseRunOptions> | undefined;
 }
 
 /** Everything a run produced; reporters have flushed when this resolves. */
@@ -77,7 +79,8 @@ export async function runCases(o: RunOptions): Promise<RunOutcome> {
       let outcome: CaseOutcome;
       try {
         await fanOut(o.reporters, r => r.onCaseStart?.(c), reporterErrors);
-        outcome = await runCase(c, caseOptions);
+        const routed = o.route?.(c);
+        outcome = await runCase(c, routed ? { ...caseOptions, ...routed } : caseOptions);
       } finally {
         active--;
         if (open) { gate = undefined; open(); }
