@@ -132,7 +132,7 @@ export const blockPattern = (lba: bigint, blockSize: number): Buffer => pattern(
  */
 export const Region = {
   write6: 0, write10: 1, write12: 2, write16: 3, wav10: 4, wav12: 5, wav16: 6, verify: 7,
-  writeSame10: 8, writeSame16: 9, unmap: 10, compareAndWrite: 11, getLbaStatus: 12, syncCache: 13,
+  writeSame10: 8, writeSame16: 9, unmap: 10, compareAndWrite: 11, getLbaStatus: 12, syncCache: 13, orWrite: 14,
 } as const;
 
 /** First LBA of a case's scratch blocks; the case skips when the LU is too small to hold them. */

@@ -5,11 +5,11 @@ import { bits, flag, reservedBits } from '../codec/fields.js';
 export const groupByte = (off: number) => [reservedBits(off, 0xe0), bits('groupNumber', off, [4, 0])] as const;
 
 /**
- * Byte 1 of READ/WRITE(10/12/16): xPROTECT 7..5, DPO 4, FUA 3, RARC 2 (read only, SBC-3r35+),
+ * Byte 1 of READ/WRITE(10/12/16) and ORWRITE(16): xPROTECT 7..5, DPO 4, FUA 3, RARC 2 (read only, SBC-3r35+),
  * FUA_NV 1 (SBC-3, obsolete later), bit 0 obsolete (RELADR) and so reserved.
  * (checked: libiscsi scsi_read12_cdb_unmarshall / scsi_write10_cdb_unmarshall)
  */
-export const rwByte1 = (protect: 'rdprotect' | 'wrprotect', read: boolean) => [
+export const rwByte1 = (protect: 'rdprotect' | 'wrprotect' | 'orprotect', read: boolean) => [
   bits(protect, 1, [7, 5]), flag('dpo', 1, 4), flag('fua', 1, 3),
   ...(read ? [flag('rarc', 1, 2), reservedBits(1, 0x01)] as const : [reservedBits(1, 0x05)] as const),
   flag('fuaNv', 1, 1),

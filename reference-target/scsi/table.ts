@@ -7,6 +7,7 @@ import * as getLbaStatus from './commands/get-lba-status.js';
 import * as inquiry from './commands/inquiry.js';
 import * as modeSelect from './commands/mode-select.js';
 import * as modeSense from './commands/mode-sense.js';
+import * as orWrite from './commands/orwrite.js';
 import * as prIn from './commands/pr-in.js';
 import * as prOut from './commands/pr-out.js';
 import * as prefetch from './commands/prefetch.js';
@@ -27,7 +28,7 @@ import type { Handler } from './handler.js';
 
 const families = [
   testUnitReady, inquiry, requestSense, reportLuns, modeSense, modeSelect, readCapacity, readWrite, verify,
-  writeSame, unmap, compareAndWrite, syncCache, prefetch, startStop, getLbaStatus, readDefectData, prIn, prOut, reserveRelease,
+  writeSame, unmap, compareAndWrite, orWrite, syncCache, prefetch, startStop, getLbaStatus, readDefectData, prIn, prOut, reserveRelease,
 ];
 
 /** Every handler, REPORT SUPPORTED OPERATION CODES included. */

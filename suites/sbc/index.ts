@@ -21,6 +21,7 @@ import writeSame16 from './write-same16.js';
 import unmap from './unmap.js';
 import getLbaStatus from './get-lba-status.js';
 import compareAndWrite from './compare-and-write.js';
+import orWrite16 from './orwrite16.js';
 import synchronizeCache10 from './synchronize-cache10.js';
 import synchronizeCache16 from './synchronize-cache16.js';
 import preFetch10 from './pre-fetch10.js';
@@ -36,6 +37,6 @@ export const sbcSections: readonly Section[] = [
   readCapacity16, readCapacity10,
   read6, read10, read12, read16, write6, write10, write12, write16,
   verify10, verify12, verify16, writeAndVerify10, writeAndVerify12, writeAndVerify16,
-  writeSame10, writeSame16, unmap, getLbaStatus, compareAndWrite, synchronizeCache10, synchronizeCache16,
+  writeSame10, writeSame16, unmap, getLbaStatus, compareAndWrite, orWrite16, synchronizeCache10, synchronizeCache16,
   preFetch10, preFetch16, readDefectData10, readDefectData12, startStopUnit, preventAllowMediumRemoval, vpd,
 ];

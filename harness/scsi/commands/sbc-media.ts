@@ -1,8 +1,8 @@
-// SBC PRE-FETCH (10, 16) and READ DEFECT DATA (10, 12) CDBs.
-// (checked: libiscsi scsi_cdb_prefetch10/16 and scsi_cdb_readdefectdata10/12)
+// SBC PRE-FETCH (10, 16), READ DEFECT DATA (10, 12) and ORWRITE (16) CDBs.
+// (checked: libiscsi scsi_cdb_prefetch10/16, scsi_cdb_readdefectdata10/12, scsi_cdb_orwrite)
 import { bits, flag, reserved, reservedBits, u16, u32, u64 } from '../../codec/fields.js';
 import { defineCdb } from '../cdb.js';
-import { groupByte } from '../cdb-fields.js';
+import { groupByte, rwByte1 } from '../cdb-fields.js';
 
 /** PRE-FETCH byte 1: IMMED is bit 1; bit 0 was RELADR (obsolete), so reserved like the rest. */
 const prefetchByte1 = [reservedBits(1, 0xfd), flag('immed', 1, 1)] as const;
@@ -53,4 +53,15 @@ export const ReadDefectData12 = defineCdb({
   name: 'READ DEFECT DATA(12)', opcode: 0xb7, ref: 'sbc4/read-defect-data12', direction: 'read', destructive: false,
   fields: [...defectRequest(1), u32('addressDescriptorIndex', 2), u32('allocationLength', 6), ...reserved(10, 1)],
   transferLength: v => v.allocationLength,
+});
+
+/**
+ * ORWRITE(16) 0x8B (SBC-3): the Data-Out ORed into the blocks on the medium, read-modify-write as
+ * one uninterrupted step. Byte 1 is laid out like WRITE(16)'s, with ORPROTECT for WRPROTECT.
+ * (checked: libiscsi scsi_cdb_orwrite)
+ */
+export const OrWrite16 = defineCdb({
+  name: 'ORWRITE(16)', opcode: 0x8b, ref: 'sbc3/orwrite16', direction: 'write', destructive: true,
+  fields: [...rwByte1('orprotect', false), u64('lba', 2), u32('transferLength', 10), ...groupByte(14)],
+  transferLength: (v, bs) => v.transferLength * bs, lba: v => v.lba, blocks: v => v.transferLength,
 });

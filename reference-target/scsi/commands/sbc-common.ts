@@ -13,9 +13,9 @@ export function rangeError(lu: LogicalUnit, lba: bigint, blocks: number): Reply 
   return lba >= cap || lba + BigInt(blocks) > cap ? lbaOutOfRange() : undefined;
 }
 
-/** Non-zero RDPROTECT / WRPROTECT / VRPROTECT on an LU without protection information: INVALID FIELD IN CDB byte 1 bit 7. */
+/** Non-zero RDPROTECT / WRPROTECT / VRPROTECT / ORPROTECT on an LU without protection information: INVALID FIELD IN CDB byte 1 bit 7. */
 export function protectError(v: Record<string, unknown>): Reply | undefined {
-  for (const f of ['rdprotect', 'wrprotect', 'vrprotect']) if (typeof v[f] === 'number' && v[f] !== 0) return invalidCdbField(1, 7);
+  for (const f of ['rdprotect', 'wrprotect', 'vrprotect', 'orprotect']) if (typeof v[f] === 'number' && v[f] !== 0) return invalidCdbField(1, 7);
   return undefined;
 }
 
