@@ -18,7 +18,9 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v
 
 console.log(`iscsi-conformance bench — node ${process.version}, ${new Date().toISOString()}`);
 let missed = 0;
-for (const [name, run] of suites) {
+// `npm run bench -- fuzz target` runs only the suites whose name contains one of the words.
+const wanted = process.argv.slice(2).map(a => a.toLowerCase());
+for (const [name, run] of suites.filter(([n]) => wanted.length === 0 || wanted.some(w => n.toLowerCase().includes(w)))) {
   console.log(`\n## ${name}`);
   for (const r of await run()) {
     const goal = r.goal === undefined ? '' : ` goal ≥ ${r.goal} ${r.unit} ${r.value >= r.goal ? 'met' : 'MISSED'}`;
