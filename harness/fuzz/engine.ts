@@ -7,6 +7,7 @@ import { verdictKey, type OracleVerdict } from '../script/result.js';
 import { runScript } from '../script/run-script.js';
 import type { Timeouts } from '../script/runner.js';
 import type { Script, Step } from '../script/schema.js';
+import { fuzzChecker } from './internal-failure.js';
 import { minimise } from './minimise.js';
 import type { FuzzMode } from './modes/index.js';
 import type { FuzzTarget } from './target-process.js';
@@ -67,6 +68,8 @@ export async function fuzz(o: FuzzOptions): Promise<{ stats: FuzzStats; findings
   const seen = new Set<string>();
   const ctx = { seeds: o.seeds ?? [], maxBody: o.maxBody ?? 6, targetName: o.targetName ?? '' };
   const arb = o.mode.arbitrary(ctx);
+  // The internal-failure oracle runs on top of the caller's checker (or alone): a caught crash is still a crash.
+  const checker = fuzzChecker(o.checker);
   const deadline = o.timeMs === undefined ? Infinity : t0 + o.timeMs;
   const maxRuns = o.runs ?? Infinity;
   const maxFindings = o.maxFindings ?? 10;
@@ -86,7 +89,7 @@ export async function fuzz(o: FuzzOptions): Promise<{ stats: FuzzStats; findings
         await ensureUp(o.target);
         const r = await runScript({ steps }, {
           url: o.target.url, exited: () => o.target.exited(), stopAtFault: true,
-          ...(o.rate ? { rate: o.rate } : {}), ...(o.timeouts ? { timeouts: o.timeouts } : {}), ...(o.checker ? { checker: o.checker } : {}),
+          ...(o.rate ? { rate: o.rate } : {}), ...(o.timeouts ? { timeouts: o.timeouts } : {}), checker,
         });
         stats.runs++; stats.pdusSent += r.pdusSent;
         for (const s of r.signatures) stats.signatures.add(s);
@@ -112,7 +115,7 @@ export async function fuzz(o: FuzzOptions): Promise<{ stats: FuzzStats; findings
         const key = target;
         const fires = async (steps: Step[]): Promise<boolean> => {
           await ensureUp(o.target);
-          const r = await runScript({ steps }, { url: o.target.url, exited: () => o.target.exited(), stopAtFault: true, ...(o.timeouts ? { timeouts: o.timeouts } : {}), ...(o.checker ? { checker: o.checker } : {}) });
+          const r = await runScript({ steps }, { url: o.target.url, exited: () => o.target.exited(), stopAtFault: true, ...(o.timeouts ? { timeouts: o.timeouts } : {}), checker });
           stats.runs++; stats.pdusSent += r.pdusSent;
           if (r.verdict) await recover(o.target, r.verdict);
           if (r.verdict && verdictKey(r.verdict) === key) { last = { steps, verdict: r.verdict }; return true; }

@@ -10,6 +10,7 @@ import { runScript } from '../script/run-script.js';
 import { verdictKey } from '../script/result.js';
 import { SCRIPT_FORMAT, SCRIPT_VERSION, type Script } from '../script/schema.js';
 import type { Finding } from './engine.js';
+import { fuzzChecker } from './internal-failure.js';
 import type { FuzzTarget } from './target-process.js';
 
 /** A file-name-safe slug of a rule ID. */
@@ -39,7 +40,7 @@ export async function saveFinding(f: Finding, dir: string, target: FuzzTarget, c
   const rec = PcapRecorder.toFile(join(dir, pcap));
   let reproduced = false;
   try {
-    const r = await runScript({ steps: f.steps }, { url: target.url, exited: () => target.exited(), tap: () => rec.tap(), stopAtFault: true, ...(checker ? { checker } : {}) });
+    const r = await runScript({ steps: f.steps }, { url: target.url, exited: () => target.exited(), tap: () => rec.tap(), stopAtFault: true, checker: fuzzChecker(checker) });
     reproduced = r.verdict !== null && verdictKey(r.verdict) === verdictKey(f.verdict);
   } finally { rec.close(); }
   if (target.spawned && target.exited()) await target.restart();
