@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type { Step } from '../../script/schema.js';
 import { sequence, type Mutated } from '../mutators.js';
-import { inSession, SYNC, type FuzzMode } from './mode.js';
+import { inDrawnSession, SYNC, type FuzzMode } from './mode.js';
 
 const INITIATOR_OPCODES = new Set([0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x10]);
 const EXPECT_REJECT: Step = { op: 'expect', oneOf: [{ pdu: { type: 'Reject' } }, { closed: true }], timeoutMs: 500, ref: 'rfc7143/11.17' };
@@ -30,5 +30,5 @@ export const arbitraryRawPdu: fc.Arbitrary<Mutated> = fc.record({
 export const bhsMode: FuzzMode = {
   name: 'bhs',
   describe: 'Raw 48-byte BHSs with any opcode (defined, vendor-specific, reserved), flags and fields, plus up to 64 data bytes whose DataSegmentLength is honest (then a NOP-Out ping) or a lie (then the connection is dropped).',
-  arbitrary: ctx => fc.array(arbitraryRawPdu, { minLength: 1, maxLength: ctx.maxBody }).map(items => inSession(sequence(items, () => [SYNC]))),
+  arbitrary: ctx => inDrawnSession(fc.array(arbitraryRawPdu, { minLength: 1, maxLength: ctx.maxBody }).map(items => sequence(items, () => [SYNC])), { rawBytes: true }),
 };

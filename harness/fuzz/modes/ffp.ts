@@ -6,7 +6,7 @@ import type { PduType } from '../../pdu/define.js';
 import { pduToSpec } from '../../script/pdu-json.js';
 import type { Step } from '../../script/schema.js';
 import { mutateSend, sequence } from '../mutators.js';
-import { inSession, SYNC, withoutAuto, type FuzzMode } from './mode.js';
+import { inDrawnSession, SYNC, withoutAuto, type FuzzMode } from './mode.js';
 
 /** Initiator PDU types that are legal in full feature phase (Login is the `login` mode's). */
 export const FFP_TYPES = ['NopOut', 'ScsiCommand', 'TaskManagementRequest', 'TextRequest', 'DataOut', 'SnackRequest', 'LogoutRequest'] as const;
@@ -31,6 +31,6 @@ const fullData = fc.option(fc.uint8Array({ maxLength: 128, size: 'max' }).map(a 
 export const ffpMode: FuzzMode = {
   name: 'ffp',
   describe: 'Full-feature PDUs (NOP-Out, SCSI Command, TMF, Text, Data-Out, SNACK, Logout) from the PDU declarations: valid, boundary, near-valid (one rule broken) or any field values, then one mutator (field, reserved bit, lying length, truncate, split, duplicate, padding); a NOP-Out ping after each.',
-  arbitrary: ctx => fc.array(arbitrarySend().chain(mutateSend), { minLength: 1, maxLength: ctx.maxBody })
-    .map(items => inSession(sequence(items, () => [SYNC]))),
+  arbitrary: ctx => inDrawnSession(fc.array(arbitrarySend().chain(mutateSend), { minLength: 1, maxLength: ctx.maxBody })
+    .map(items => sequence(items, () => [SYNC]))),
 };

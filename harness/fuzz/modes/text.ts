@@ -6,7 +6,7 @@ import { arbitraryPairs, arbitraryTextBytes } from '../../text/arbitraries.js';
 import { encodeText } from '../../text/codec.js';
 import type { Step } from '../../script/schema.js';
 import { mutateSend, sequence } from '../mutators.js';
-import { inSession, SYNC, type FuzzMode } from './mode.js';
+import { inDrawnSession, SYNC, type FuzzMode } from './mode.js';
 
 /** Text data: a key set in one of the modes, SendTargets, or raw bytes. */
 export const arbitraryTextData: fc.Arbitrary<Buffer> = fc.oneof(
@@ -25,5 +25,5 @@ const textSend: fc.Arbitrary<Extract<Step, { op: 'send' }>> = fc.record({
 export const textMode: FuzzMode = {
   name: 'text',
   describe: 'Text Requests carrying key=value data from the RFC 7143 key table: valid offers, boundary values, one rule broken (name > 63 bytes, value > 255, duplicates, bad numbers/hex/base64, bad key characters), SendTargets, or raw bytes with bad UTF-8 and stray nulls; F, C and TTT varied; then one mutator and a NOP-Out ping.',
-  arbitrary: ctx => fc.array(textSend.chain(mutateSend), { minLength: 1, maxLength: ctx.maxBody }).map(items => inSession(sequence(items, () => [SYNC]))),
+  arbitrary: ctx => inDrawnSession(fc.array(textSend.chain(mutateSend), { minLength: 1, maxLength: ctx.maxBody }).map(items => sequence(items, () => [SYNC]))),
 };
