@@ -59,6 +59,16 @@ describe('createChecker', () => {
 });
 
 describe('serial arithmetic (RFC 1982)', () => {
+  it('takes the replicas a SNACK asks for as replicas, not as new responses (§11.16), and only after a SNACK', () => {
+    const s = new Script().login().read(1024).dataIn(0, 0, 512).dataIn(1, 512, 512, { final: true, statusPresent: true });
+    const [d0, d1] = s.steps.slice(-2).map(st => st.pdu);
+    const unasked = [...s.steps, { from: 't' as const, pdu: d1! }];
+    expect(rulesFound(unasked)).toContain('check/statsn-increment');
+    s.i(makePdu('SnackRequest', { final: true, snackType: 0, itt: (d0 as { itt: number }).itt, tttOrSnackTag: 0xffffffff, begRun: 0, runLength: 0 }));
+    s.t(d0!).t(d1!);
+    expect(rulesFound(s.steps)).toEqual([]);
+  });
+
   it('compares across the 2^32 wrap', () => {
     expect(snGt(0, 0xffffffff)).toBe(true);
     expect(snLt(0xfffffff0, 5)).toBe(true);

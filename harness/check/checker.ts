@@ -4,7 +4,9 @@ import { encodePdu, type Pdu } from '../pdu/registry.js';
 import { deriveTarget, type Derived } from './derive.js';
 import type { CheckViolation, Rule, RuleContext } from './define-rule.js';
 import { allRules } from './rules/index.js';
+import { snLt } from './serial.js';
 import { createState, type CheckState } from './state.js';
+import { statSNUse } from './statsn.js';
 import { trackInitiator } from './track-initiator.js';
 import { trackTarget } from './track-target.js';
 
@@ -73,6 +75,9 @@ export function createChecker(opts: CheckerOptions): Checker {
       return out;
     },
     onTargetPdu(pdu, framed) {
+      // A replica the initiator asked for is not a new PDU: numbering and task rules would misjudge it, and it must
+      // not move the state either. The case that sent the SNACK judges the replica itself.
+      if (isSnackReplica(state, pdu)) { summary.pdus++; return []; }
       const derived = deriveTarget(state, pdu);
       const out = judge(targetRules, pdu, framed, derived);
       trackTarget(state, pdu, derived);
@@ -85,6 +90,13 @@ export function createChecker(opts: CheckerOptions): Checker {
     summary,
     state,
   };
+}
+
+/** A resent numbered response (StatSN below the next one) or Data-In/R2T of an ITT named by a SNACK (§11.16). */
+function isSnackReplica(s: CheckState, pdu: Pdu): boolean {
+  if (!s.snacked || pdu.type === 'Raw') return false;
+  if (statSNUse(pdu) === 'advance' && 'statSN' in pdu && s.statSN !== undefined && snLt(pdu.statSN, s.statSN)) return true;
+  return (pdu.type === 'DataIn' || pdu.type === 'R2t') && s.snacked.itts.has(pdu.itt);
 }
 
 function taskOf(s: CheckState, pdu: Pdu) {

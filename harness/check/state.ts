@@ -95,6 +95,11 @@ export interface CheckState {
   sentHeaders: Buffer[];
   /** ITTs the initiator reused for a new command while they still named one: not judged for repeated status. */
   reusedItts: Set<number>;
+  /**
+   * What the initiator asked to have sent again (RFC 7143 §11.16): after a Status, Data/R2T or R-Data SNACK, a status
+   * with an old StatSN, and Data-In or R2Ts of a SNACKed ITT, are replicas, not new numbered responses.
+   */
+  snacked?: { itts: Set<number> };
 }
 
 /** Fresh state for a new connection. */

@@ -54,6 +54,7 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
       // An ITT reused while (or right after) it named a task is our own error (§11.2.1.8): what the target answers
       // for that ITT can no longer be told apart, so the old task is forgotten rather than judged against.
       if (s.tasks.has(pdu.itt) || s.finished.has(pdu.itt)) { s.finished.delete(pdu.itt); s.reusedItts.add(pdu.itt); }
+      s.snacked?.itts.delete(pdu.itt); // a new task under the ITT: its Data-In are originals again
       const t: ScsiTask = {
         kind: 'scsi', itt: pdu.itt, read: pdu.read, write: pdu.write, edtl: pdu.expectedDataTransferLength, cmdSN: pdu.cmdSN,
         dataIn: { nextDataSN: 0, bytes: 0, nextOffset: 0, burst: 0, lastFinal: true, count: 0 }, nextR2TSN: 0, r2ts: [],
@@ -69,7 +70,10 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
       return;
     case 'TaskManagementRequest': s.tasks.set(pdu.itt, { kind: 'tmf', itt: pdu.itt }); return;
     case 'LogoutRequest': s.tasks.set(pdu.itt, { kind: 'logout', itt: pdu.itt }); return;
-    case 'SnackRequest': return;
+    case 'SnackRequest':
+      // Types 0, 1, 3 ask for replicas (§11.16.1); a DataACK (2) asks for nothing.
+      if (pdu.snackType !== 2) (s.snacked ??= { itts: new Set() }).itts.add(pdu.itt);
+      return;
     case 'TextRequest': {
       // An exchange lasts until the target's final (F=1) response; a request with a TTT asks for more of it.
       const x = (s.text ??= newExchange());
