@@ -15,6 +15,8 @@ describe('target CLI', () => {
     expect(c.luns).toEqual([{ lun: 0, backing: 'ram', size: 1 << 20, blockSize: 512 }, { lun: 1, backing: 'ram', size: 2 << 20, blockSize: 4096 }]);
     expect(c.chap).toEqual({ user: 'u', secret: 'secret' });
     expect(c.digests).toBe('required');
+    expect(configFromArgs({ ...base, erl: 0 }).erl).toBe(0);
+    expect(configFromArgs(base).erl).toBeUndefined(); // the config's default (1) applies
   });
 
   it('lists faults with their clauses', async () => {

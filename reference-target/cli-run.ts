@@ -18,6 +18,8 @@ export interface TargetCliArgs {
   listFaults: boolean;
   alias?: string;
   digest?: boolean;
+  /** Highest ErrorRecoveryLevel offered (default: the config's). */
+  erl?: 0 | 1;
 }
 
 /** Output sinks, as harness/cli/io.ts has them. */
@@ -41,6 +43,7 @@ export function configFromArgs(a: TargetCliArgs): TargetConfigInput {
   return {
     host, port, iqn: a.iqn, luns, allow: a.allow, faults: a.fault, digests: a.digest ? 'required' : 'optional',
     ...(a.alias ? { alias: a.alias } : {}),
+    ...(a.erl !== undefined ? { erl: a.erl } : {}),
     ...(a.chap ? { chap: parseCredentials(a.chap, '--chap') } : {}),
     ...(a.mutualChap ? { mutualChap: parseCredentials(a.mutualChap, '--mutual-chap') } : {}),
   };

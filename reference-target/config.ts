@@ -61,6 +61,12 @@ export const limitsSchema = z.object({
   idleTimeoutMs: z.number().int().min(0).default(0),
   /** Send a NOP-In ping after this much silence; 0 = never. */
   nopInIntervalMs: z.number().int().min(0).default(0),
+  /** ERL >= 1: numbered responses kept per connection for Status SNACK until ExpStatSN acknowledges them (§11.16). */
+  maxHeldResponses: z.number().int().min(1).default(1024),
+  /** ERL >= 1: read tasks whose Data-In is kept per connection for Data SNACK until their status is acknowledged. */
+  maxHeldReads: z.number().int().min(1).default(256),
+  /** ERL >= 1: Data-In bytes kept per connection for Data SNACK (oldest tasks go first past this). */
+  maxHeldReadBytes: z.number().int().min(0).default(16 * 1024 * 1024),
 });
 
 /** Everything `startTarget` accepts; see targetConfigSchema for defaults. */
@@ -77,6 +83,11 @@ export const targetConfigSchema = z.object({
   allow: z.array(z.string()).default([]),
   /** 'required': answer HeaderDigest/DataDigest with CRC32C only, so initiators offering None,CRC32C get digests. */
   digests: z.enum(['optional', 'required']).default('optional'),
+  /**
+   * The highest ErrorRecoveryLevel we offer (§13.20: the session runs at the minimum of both offers). 1 adds SNACK
+   * retransmission and digest-error recovery (§7.1.5); 2 (connection recovery) is not implemented.
+   */
+  erl: z.union([z.literal(0), z.literal(1)]).default(1),
   /** IDs of deliberate deviations to switch on (reference-target/faults). */
   faults: z.array(z.string()).default([]),
   limits: limitsSchema.default(limitsSchema.parse({})),

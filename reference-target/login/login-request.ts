@@ -97,7 +97,7 @@ function negotiate(conn: Connection, st: LoginState, req: LoginRequest, pairs: r
   if (req.csg === 1 && st.authRequired && !st.authDone)
     return fail(Status.authenticationFailure, 'operational stage reached without authentication (§6.3.2)');
   const plain = pairs.filter(p => !CHAP_EXCHANGE.has(p.key));
-  let out = respond(plain, targetPolicy(ctx.config), {
+  let out = respond(plain, targetPolicy(ctx.config, { pairs: plain, params: st.params, negotiated: st.negotiated }), {
     us: 'target', phase: req.csg === 0 ? 'security' : 'operational', sessionType: st.sessionType,
     leading: st.tsih === 0, negotiated: st.negotiated, current: st.params,
   });

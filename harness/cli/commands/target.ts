@@ -24,6 +24,7 @@ export const targetCommand: CliCommand = {
     .option('mutual-chap', { type: 'string', describe: 'user:secret the target answers mutual CHAP with (needs --chap)' })
     .option('allow', { type: 'string', array: true, default: [], describe: 'initiator names allowed into normal sessions (default: any)' })
     .option('digest', { type: 'boolean', default: false, describe: 'require CRC32C header and data digests (answer CRC32C only)' })
+    .option('erl', { choices: [0, 1], describe: 'highest ErrorRecoveryLevel offered (1: SNACK and digest-error recovery, RFC 7143 §7.1.5; default 1)' })
     .option('alias', { type: 'string', describe: 'TargetAlias to declare' })
     .option('fault', { type: 'string', array: true, default: [], describe: 'switch on a deliberate deviation (see --list-faults)' })
     .option('list-faults', { type: 'boolean', default: false, describe: 'print every fault with the clause it breaks, then exit' })
@@ -38,6 +39,7 @@ export const targetCommand: CliCommand = {
         listen: String(a.listen), iqn: String(a.iqn), lun: (a.lun as string[]).map(String), blockSize: Number(a.blockSize) as 512 | 4096,
         ...(a.chap ? { chap: String(a.chap) } : {}), ...(a.mutualChap ? { mutualChap: String(a.mutualChap) } : {}),
         ...(a.alias ? { alias: String(a.alias) } : {}),
+        ...(a.erl !== undefined ? { erl: Number(a.erl) as 0 | 1 } : {}),
         allow: (a.allow as string[]).map(String), fault: (a.fault as string[]).map(String), log: (a.log as string[]).map(String),
         listFaults: Boolean(a.listFaults), digest: Boolean(a.digest),
       }, io, stopSignal());
