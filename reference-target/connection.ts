@@ -6,6 +6,7 @@ import { decodePdu, encodePdu, makePdu, type KnownPdu, type Pdu } from '../harne
 import { toWireChunks } from '../harness/pdu/wire.js';
 import { defaultParams, type NegotiatedParams } from '../harness/text/params.js';
 import type { TargetContext } from './context.js';
+import { RecoveryStore } from './ffp/recovery-store.js';
 import type { LoginState } from './login/login-state.js';
 import { pduLine } from './log.js';
 import { snAdd } from './serial.js';
@@ -38,6 +39,8 @@ export class Connection {
   /** Outstanding target NOP-In ping (TTT), if any. */
   pingTtt: number | undefined;
   hung = false;
+  /** What SNACK can ask for again; only at operational ErrorRecoveryLevel >= 1 (§7.1.5, §11.16). */
+  recovery: RecoveryStore | undefined;
   private readonly framer: Framer;
   private readonly tail = new RawTail();
   private out: Buffer[] = [];
@@ -45,6 +48,8 @@ export class Connection {
   private digests = { headerDigest: false, dataDigest: false };
   private timers: NodeJS.Timeout[] = [];
   private lastRx = Date.now();
+  /** Header digest errors in a row (ERL >= 1 discards them; two in a row mean we lost the PDU boundaries). */
+  private headerDigestErrors = 0;
 
   constructor(readonly ctx: TargetContext, readonly socket: Socket, private readonly handler: PduHandler) {
     this.framer = new Framer({ maxDataSegmentLength: ctx.config.limits.maxRecvDataSegmentLength, onDigestError: 'mark' });
@@ -66,6 +71,11 @@ export class Connection {
     return this.params.maxRecvDataSegmentLength.initiator;
   }
 
+  /** The operational ErrorRecoveryLevel (§13.20; always 0 for Discovery, §7.4.1). */
+  get erl(): number {
+    return this.phase === 'login' ? 0 : this.params.errorRecoveryLevel;
+  }
+
   /** ExpCmdSN and MaxCmdSN to put into a response now. */
   numbers(): { expCmdSN: number; maxCmdSN: number } {
     if (this.session) return { expCmdSN: this.session.window.expCmdSN, maxCmdSN: this.session.window.maxCmdSN };
@@ -80,13 +90,31 @@ export class Connection {
   send(pdu: KnownPdu, status: boolean): void {
     if (this.phase === 'closed') return;
     const p = pdu as KnownPdu & { statSN?: number; expCmdSN?: number; maxCmdSN?: number };
+    let numbered: number | undefined;
     if ('statSN' in p) {
       p.statSN = this.statSN;
+      if (status) numbered = this.statSN;
       if (status && this.ctx.faults.apply('statSNAdvance', true)) this.statSN = snAdd(this.statSN, 1);
     }
     if ('expCmdSN' in p) Object.assign(p, this.numbers());
     const final = this.ctx.faults.apply('send', pdu, { status, sendLimit: this.sendLimit });
     if (!final) return;
+    this.recovery?.sent(final, numbered);
+    this.queue(final);
+  }
+
+  /**
+   * Sends a PDU again as an exact replica, StatSN included, with only ExpCmdSN and MaxCmdSN brought up to date
+   * (§11.16: what a Status or Data SNACK asks for); it takes no new StatSN.
+   */
+  resend(pdu: KnownPdu): void {
+    if (this.phase === 'closed') return;
+    const copy = { ...pdu } as KnownPdu;
+    if ('expCmdSN' in copy) Object.assign(copy, this.numbers());
+    this.queue(copy);
+  }
+
+  private queue(final: KnownPdu): void {
     this.ctx.log.pdu?.(pduLine('->', this.id, final));
     const { bhs, ahs, data } = encodePdu(final);
     for (const b of toWireChunks({ bhs, ahs, data }, this.digests)) this.out.push(b);
@@ -110,6 +138,9 @@ export class Connection {
       this.socket.setTimeout(l.idleTimeoutMs, () => this.close(`idle for ${l.idleTimeoutMs} ms`));
     }
     if (l.nopInIntervalMs > 0) this.timer(setInterval(() => this.idlePing(), l.nopInIntervalMs));
+    if (this.erl >= 1) {
+      this.recovery = new RecoveryStore({ maxResponses: l.maxHeldResponses, maxReads: l.maxHeldReads, maxReadBytes: l.maxHeldReadBytes }, this.statSN);
+    }
   }
 
   /** Closes once everything queued is written (after a Logout Response or a login failure). */
@@ -186,6 +217,7 @@ export class Connection {
   private receive(f: FramedPdu): void {
     try {
       if (f.digestOk === false) return this.onDigestError(f);
+      this.headerDigestErrors = 0;
       const pdu = decodePdu(f.bhs, f.ahs, f.data);
       const act = this.ctx.faults.apply('receive', undefined, pdu);
       if (act === 'crash') return this.ctx.crash(`fault: crash on ${pdu.type}`);
@@ -197,13 +229,25 @@ export class Connection {
     }
   }
 
-  // §7.7: a bad header digest means no field can be trusted, so the connection goes; a bad data digest
-  // discards the PDU and is answered with Reject reason 0x02.
+  // §7.8: a bad header digest means no field can be trusted. At ERL 0 the connection goes. At ERL >= 1 ("digest
+  // failure recovery", §7.1.5) the PDU is discarded and the initiator recovers it (retry, SNACK-driven status); we
+  // have no sync-and-steering layer, so we trust the length this once and close if the next header is bad too,
+  // since that means the length was the corrupted field. A bad data digest discards the PDU with Reject reason 0x02;
+  // at ERL >= 1 a Data-Out's (trusted) header still goes to its task, which then ends with CHECK CONDITION (§7.8 b).
   private onDigestError(f: FramedPdu): void {
     const header = Buffer.concat([f.bhs, f.ahs]);
-    if (f.headerDigest && crc32c(header) !== f.headerDigest.readUInt32LE(0)) return this.close('header digest error');
+    if (f.headerDigest && crc32c(header) !== f.headerDigest.readUInt32LE(0)) {
+      if (this.erl < 1 || this.phase !== 'ffp') return this.close('header digest error');
+      if (++this.headerDigestErrors > 1) return this.close('header digest errors on two PDUs in a row: PDU boundaries lost (§7.8)');
+      this.ctx.log.warn(`c${this.id} header digest error in PDU #${f.index}; discarded (§7.8)`);
+      return;
+    }
+    this.headerDigestErrors = 0;
     this.ctx.log.warn(`c${this.id} data digest error in PDU #${f.index}; rejected`);
     this.sendRejectFor(f.bhs, 0x02);
+    if (this.erl < 1 || this.phase !== 'ffp') return;
+    const pdu = decodePdu(f.bhs, f.ahs, f.data);
+    if (pdu.type === 'DataOut') this.handler(this, pdu, f);
   }
 
   /** Sends a Reject (§11.17) carrying the rejected PDU's 48-byte header; Reject takes a StatSN. */

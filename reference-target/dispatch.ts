@@ -7,6 +7,7 @@ import { handleLogout } from './ffp/logout.js';
 import { handleNopOut } from './ffp/nop-out.js';
 import { Reason, reject } from './ffp/reject.js';
 import { handleScsiCommand } from './ffp/scsi-command.js';
+import { handleSnack } from './ffp/snack.js';
 import { handleTextRequest } from './ffp/text-request.js';
 import { handleTmf } from './ffp/tmf.js';
 import { handleLoginRequest } from './login/login-request.js';
@@ -37,14 +38,23 @@ export function dispatch(conn: Connection, pdu: Pdu, framed: FramedPdu): void {
   const bhs = framed.bhs;
   if (conn.phase === 'login') return loginPhase(conn, pdu);
   if (conn.phase !== 'ffp' || !conn.session) return;
-  if ('expStatSN' in pdu) conn.expStatSN = pdu.expStatSN;
+  if ('expStatSN' in pdu) {
+    conn.expStatSN = pdu.expStatSN;
+    conn.recovery?.acknowledge(pdu.expStatSN);
+  }
+  // Only at ERL >= 1 does a PDU with a data digest error get here (connection.ts): a Data-Out's header is still good
+  // and its task must learn of the loss (§7.8); any other such PDU was discarded with its Reject.
+  if (framed.digestOk === false) return pdu.type === 'DataOut' ? handleDataOut(conn, pdu, bhs, true) : undefined;
   const { faults } = conn.ctx;
   if (pdu.type === 'Raw') {
     const reason = faults.apply('unknownOpcodeReason', Reason.commandNotSupported, pdu.opcode);
     if (reason !== null) reject(conn, bhs, reason, `opcode 0x${pdu.opcode.toString(16)} is not supported (§11.2.1.2)`);
     return;
   }
-  if (pdu.type === 'SnackRequest') return reject(conn, bhs, Reason.protocolError, 'SNACK at ErrorRecoveryLevel 0 (§7.1.5)');
+  if (pdu.type === 'SnackRequest') {
+    if (conn.erl >= 1) return handleSnack(conn, pdu, bhs);
+    return reject(conn, bhs, Reason.protocolError, 'SNACK at ErrorRecoveryLevel 0 (§7.1.5)');
+  }
   const entry = FFP[pdu.type];
   if (!entry) return reject(conn, bhs, Reason.protocolError, `${pdu.type} is not something an initiator sends in Full Feature Phase`);
   if (conn.session.type === 'Discovery' && !entry.discovery?.(pdu as never) && faults.apply('discoveryRejectsScsi', true))

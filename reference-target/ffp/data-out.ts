@@ -15,15 +15,19 @@ type DataOut = PduNamed<'DataOut'>;
  * broken sequence cannot be recovered, so the task ends with CHECK CONDITION, ABORTED COMMAND and the iSCSI
  * condition's ASC/ASCQ (§11.4.7.2); the connection stays, and the rest of the task's Data-Out is discarded.
  */
-export function handleDataOut(conn: Connection, d: DataOut, bhs: Buffer): void {
+export function handleDataOut(conn: Connection, d: DataOut, bhs: Buffer, corrupt = false): void {
   const session = conn.session!;
   const task = session.tasks.get(d.itt);
   if (!task || task.conn !== conn) {
     if (session.recentlyAborted(d.itt)) return; // Data-Out of an aborted task is discarded (§11.5.1)
+    if (corrupt) return; // already answered with its data digest Reject
     return reject(conn, bhs, Reason.invalidPduField, `Data-Out for unknown ITT 0x${d.itt.toString(16)}`);
   }
   if (task.state !== 'collecting') return protocolError(conn, bhs, `Data-Out for ITT 0x${d.itt.toString(16)} after all its data arrived`);
-  const bad = d.ttt === NO_TAG ? unsolicited(task, d) : solicited(task, d);
+  // ERL >= 1 and a data digest error: the header is good, so the sequence advances as usual but the bytes are not
+  // kept, and the task remembers to end with "Protocol Service CRC error" (§7.8 b; §7.3: ExpDataSN advances).
+  if (corrupt) task.crcError = true;
+  const bad = d.ttt === NO_TAG ? unsolicited(task, d, corrupt) : solicited(task, d, corrupt);
   if (bad) return terminate(conn, task, bad);
   maybeExecute(task);
 }
@@ -36,14 +40,14 @@ function terminate(conn: Connection, task: Task, why: string): void {
 }
 
 // §13.10, §13.14: the unsolicited burst follows the immediate data and ends exactly at min(FirstBurstLength, EDTL).
-function unsolicited(task: Task, d: DataOut): string | undefined {
+function unsolicited(task: Task, d: DataOut, corrupt: boolean): string | undefined {
   if (!task.unsolicitedOpen) return 'unsolicited Data-Out where none is allowed (§13.10)';
   if (d.dataSN !== task.unsolicitedDataSN) return `unsolicited DataSN ${d.dataSN}, expected ${task.unsolicitedDataSN} (§11.7.5)`;
   const expectedOffset = task.cmd.data.length + task.unsolicitedReceived;
   if (d.bufferOffset !== expectedOffset) return `BufferOffset ${d.bufferOffset}, expected ${expectedOffset} (§13.18)`;
   const end = d.bufferOffset + d.data.length;
   if (end > task.unsolicitedEnd) return `unsolicited data up to ${end} beyond FirstBurstLength/EDTL ${task.unsolicitedEnd} (§13.14)`;
-  place(task, d.bufferOffset, d.data);
+  if (!corrupt) place(task, d.bufferOffset, d.data);
   task.unsolicitedDataSN++;
   task.unsolicitedReceived += d.data.length;
   if (d.final) {
@@ -54,14 +58,14 @@ function unsolicited(task: Task, d: DataOut): string | undefined {
 }
 
 // §11.8: a solicited sequence answers one R2T (its TTT), DataSN from 0, offsets inside the R2T's range.
-function solicited(task: Task, d: DataOut): string | undefined {
+function solicited(task: Task, d: DataOut, corrupt: boolean): string | undefined {
   const r2t = task.r2ts.get(d.ttt);
   if (!r2t) return `Data-Out with TTT 0x${d.ttt.toString(16)} that no open R2T gave (§11.7.4)`;
   if (d.dataSN !== r2t.nextDataSN) return `DataSN ${d.dataSN}, expected ${r2t.nextDataSN} (§11.7.5)`;
   const expectedOffset = r2t.offset + r2t.received;
   if (d.bufferOffset !== expectedOffset) return `BufferOffset ${d.bufferOffset}, expected ${expectedOffset} (§13.18)`;
   if (r2t.received + d.data.length > r2t.length) return `more data than the R2T asked for (${r2t.length} bytes, §11.8.5)`;
-  place(task, d.bufferOffset, d.data);
+  if (!corrupt) place(task, d.bufferOffset, d.data);
   r2t.received += d.data.length;
   r2t.nextDataSN++;
   if (d.final) {

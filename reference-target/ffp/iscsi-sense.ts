@@ -13,6 +13,7 @@ export function fixedSense(key: number, asc: number, ascq: number): Buffer {
 export const IscsiSense = {
   unexpectedUnsolicitedData: () => fixedSense(0x0b, 0x0c, 0x0c),
   incorrectAmountOfData: () => fixedSense(0x0b, 0x0c, 0x0d),
+  protocolServiceCrcError: () => fixedSense(0x0b, 0x47, 0x05),
   /** Not in the iSCSI table: SPC-4 ILLEGAL REQUEST / INSUFFICIENT RESOURCES (55h/03h), for transfers we will not buffer. */
   insufficientResources: () => fixedSense(0x05, 0x55, 0x03),
 } as const;

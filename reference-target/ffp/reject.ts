@@ -7,14 +7,15 @@ export const Reason = {
   snackReject: 0x03,
   protocolError: 0x04,
   commandNotSupported: 0x05,
+  invalidDataAck: 0x08,
   invalidPduField: 0x09,
   waitingForLogout: 0x0c,
 } as const;
 
-/** Rejects a PDU and keeps the connection. */
-export function reject(conn: Connection, bhs: Buffer, reason: number, why: string): void {
+/** Rejects a PDU and keeps the connection; `dataSNOrR2TSN` only for a Data/R2T SNACK's Protocol Error (§11.17.2). */
+export function reject(conn: Connection, bhs: Buffer, reason: number, why: string, dataSNOrR2TSN = 0): void {
   conn.ctx.log.warn(`c${conn.id} reject 0x${reason.toString(16).padStart(2, '0')}: ${why}`);
-  conn.sendRejectFor(bhs, reason);
+  conn.sendRejectFor(bhs, reason, dataSNOrR2TSN);
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Connection } from '../connection.js';
 /** One R2T sent and not yet fully answered (§11.8). */
 export interface OutstandingR2t {
   ttt: number;
+  /** Its R2TSN, so that an R2T SNACK can resend it as sent (§11.16). */
+  r2tSN: number;
   offset: number;
   length: number;
   received: number;
@@ -40,4 +42,6 @@ export interface Task {
   dataInCount: number;
   state: 'collecting' | 'executing' | 'done';
   aborted: boolean;
+  /** ERL >= 1: a Data-Out of this task had a data digest error; it ends with CHECK CONDITION once all data is in (§7.8). */
+  crcError?: boolean;
 }
