@@ -5,14 +5,17 @@ import { inPackage } from '../package-root.js';
 import { execa, type ResultPromise } from 'execa';
 import { UsageError } from '../errors.js';
 
-/** A started reference target. */
-export interface BundledTarget { url: string; stop(): Promise<void> }
+/** A started reference target and the ErrorRecoveryLevel it offers. */
+export interface BundledTarget { url: string; erl: 0 | 1; stop(): Promise<void> }
+
+/** What the bundled target is started to offer: ERL 1, so the SNACK and digest-recovery cases run (RFC 7143 §7.1.5). */
+const BUNDLED_ERL = 1;
 
 const BIN = inPackage('bin', 'iscsi-conformance.js');
 
 /** Starts `iscsi-conformance target --listen 127.0.0.1:0`; UsageError (exit 2) when it cannot. */
 export async function startBundledTarget(extraArgs: readonly string[] = [], deadlineMs = 15_000): Promise<BundledTarget> {
-  const child: ResultPromise = execa(process.execPath, [BIN, 'target', '--listen', '127.0.0.1:0', ...extraArgs], { reject: false, buffer: false, stdin: 'ignore', forceKillAfterDelay: 2000 });
+  const child: ResultPromise = execa(process.execPath, [BIN, 'target', '--listen', '127.0.0.1:0', '--erl', String(BUNDLED_ERL), ...extraArgs], { reject: false, buffer: false, stdin: 'ignore', forceKillAfterDelay: 2000 });
   let out = '', err = '';
   const url = await new Promise<string | undefined>(resolve => {
     const timer = setTimeout(() => resolve(undefined), deadlineMs);
@@ -31,7 +34,7 @@ export async function startBundledTarget(extraArgs: readonly string[] = [], dead
     const why = /not built yet/.test(err) ? 'the bundled reference target is not built yet (issue #5)' : `the bundled reference target did not print its URL${err ? `: ${err.trim().split('\n')[0]}` : ''}`;
     throw new UsageError(`run without a URL needs the bundled target, but ${why}; pass a target URL instead (iscsi://host[:port]/<iqn>/<lun>)`, 'ERR_NO_BUNDLED_TARGET');
   }
-  return { url, stop };
+  return { url, erl: BUNDLED_ERL, stop };
 }
 
 /** CHAP names and secrets a CHAP-configured bundled target was started with (the initiator's and its own). */

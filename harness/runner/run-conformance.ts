@@ -50,6 +50,12 @@ export const probeDeadline = (caseTimeoutMs?: number): number => Math.max(3000, 
 const KNOWN_CAPS = new Set(['dataloss', 'chap', 'mutual-chap', 'second-initiator', 'erl>=1', 'erl>=2', 'luns>=2', 'writable']);
 const VERSION = packageVersion();
 
+/** A bundled target declares what it offers itself: ERL 1 runs the cases that need erl>=1. */
+function withBundled(caps: Set<Capability>, bundled: { erl: number } | undefined): Set<Capability> {
+  if (bundled && bundled.erl >= 1) caps.add('erl>=1');
+  return caps;
+}
+
 /** The capabilities of this run: from the URL, the flags and --cap. */
 function capabilities(t: TargetInfo, o: RunCommandOptions): Set<Capability> {
   const caps = new Set<Capability>();
@@ -98,7 +104,7 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
   const chapBundled = await chapBooting?.catch(() => undefined);
   try {
     target ??= parseTargetUrl(bundled!.url);
-    const caps = capabilities(target, o);
+    const caps = withBundled(capabilities(target, o), bundled);
     const dir = resolve(o.out ?? join('reports', new Date().toISOString().replace(/[:]/g, '-').replace(/\..*$/, 'Z')));
     const toStdout = o.tap === '-' || o.json;
     const say = (s: string): void => { if (toStdout) io.err(s); else io.out(s); };
@@ -113,7 +119,7 @@ export async function runConformance(o: RunCommandOptions, io: CliIo): Promise<n
     const pcapMode = o.pcap ?? 'failures';
     const t = target;
     const chapTarget = chapBundled ? { ...parseTargetUrl(chapBundled.url), ...chapBundled.credentials } : undefined;
-    const chapRoute = chapTarget ? { target: chapTarget, caps: capabilities(chapTarget, o), memo: new Map<string, unknown>() } : undefined;
+    const chapRoute = chapTarget ? { target: chapTarget, caps: withBundled(capabilities(chapTarget, o), chapBundled), memo: new Map<string, unknown>() } : undefined;
     const { summary, reporterErrors } = await runCases({
       target: t, caps, strict: o.strict ?? false, seed: o.seed ?? 1, cases: selected, reporters, jobs: o.jobs ?? 1,
       ...(o.timeout !== undefined ? { timeoutMs: o.timeout, probeTimeoutMs: probeDeadline(o.timeout) } : {}), ...(profile ? { profile } : {}), ...(o.signal ? { signal: o.signal } : {}),
