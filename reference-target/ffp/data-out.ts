@@ -42,8 +42,13 @@ function terminate(conn: Connection, task: Task, why: string): void {
 // §13.10, §13.14: the unsolicited burst follows the immediate data and ends exactly at min(FirstBurstLength, EDTL).
 function unsolicited(task: Task, d: DataOut, corrupt: boolean): string | undefined {
   if (!task.unsolicitedOpen) return 'unsolicited Data-Out where none is allowed (§13.10)';
+  const start = task.cmd.data.length;
+  if (lostBefore(task, d, task.unsolicitedDataSN, start + task.unsolicitedReceived, task.unsolicitedEnd)) {
+    task.unsolicitedDataSN = d.dataSN;
+    task.unsolicitedReceived = d.bufferOffset - start;
+  }
   if (d.dataSN !== task.unsolicitedDataSN) return `unsolicited DataSN ${d.dataSN}, expected ${task.unsolicitedDataSN} (§11.7.5)`;
-  const expectedOffset = task.cmd.data.length + task.unsolicitedReceived;
+  const expectedOffset = start + task.unsolicitedReceived;
   if (d.bufferOffset !== expectedOffset) return `BufferOffset ${d.bufferOffset}, expected ${expectedOffset} (§13.18)`;
   const end = d.bufferOffset + d.data.length;
   if (end > task.unsolicitedEnd) return `unsolicited data up to ${end} beyond FirstBurstLength/EDTL ${task.unsolicitedEnd} (§13.14)`;
@@ -61,6 +66,10 @@ function unsolicited(task: Task, d: DataOut, corrupt: boolean): string | undefin
 function solicited(task: Task, d: DataOut, corrupt: boolean): string | undefined {
   const r2t = task.r2ts.get(d.ttt);
   if (!r2t) return `Data-Out with TTT 0x${d.ttt.toString(16)} that no open R2T gave (§11.7.4)`;
+  if (lostBefore(task, d, r2t.nextDataSN, r2t.offset + r2t.received, r2t.offset + r2t.length)) {
+    r2t.nextDataSN = d.dataSN;
+    r2t.received = d.bufferOffset - r2t.offset;
+  }
   if (d.dataSN !== r2t.nextDataSN) return `DataSN ${d.dataSN}, expected ${r2t.nextDataSN} (§11.7.5)`;
   const expectedOffset = r2t.offset + r2t.received;
   if (d.bufferOffset !== expectedOffset) return `BufferOffset ${d.bufferOffset}, expected ${expectedOffset} (§13.18)`;
@@ -74,4 +83,18 @@ function solicited(task: Task, d: DataOut, corrupt: boolean): string | undefined
     sendR2ts(task);
   } else if (r2t.received === r2t.length) return 'the last Data-Out of a sequence lacks the F bit (§11.7.1)';
   return undefined;
+}
+
+/**
+ * §7.9: at ERL >= 1 a Data-Out that skips ahead (a later DataSN at a later offset, inside the sequence) means earlier
+ * ones were lost to digest errors, which the target "MUST address as described in Section 7.8": like a data digest
+ * error, the task ends with "Protocol Service CRC error" once all its data is in. At ERL 0 it stays a sequence error.
+ */
+function lostBefore(task: Task, d: DataOut, expectedDataSN: number, expectedOffset: number, end: number): boolean {
+  if (task.conn.erl < 1 || d.dataSN === expectedDataSN) return false;
+  const ahead = ((d.dataSN - expectedDataSN) >>> 0) < 0x80000000 && d.bufferOffset > expectedOffset;
+  if (!ahead || d.bufferOffset + d.data.length > end) return false;
+  task.conn.ctx.log.warn(`c${task.conn.id} ITT 0x${task.itt.toString(16)}: DataSN ${expectedDataSN}..${d.dataSN - 1} lost (§7.9)`);
+  task.crcError = true;
+  return true;
 }

@@ -1,6 +1,7 @@
 // Digest errors at ErrorRecoveryLevel 1 (RFC 7143 §7.8, §7.1.5 "digest failure recovery"); ERL 0 keeps closing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodePdu, makePdu } from '../../harness/pdu/registry.js';
+import { encodePdu, makePdu, type PduNamed } from '../../harness/pdu/registry.js';
+import { toWire } from '../../harness/pdu/wire.js';
 import type { TextPair } from '../../harness/text/codec.js';
 import { RawClient } from '../test-support/raw-client.js';
 import { startTestTarget, TEST_IQN } from '../test-support/start.js';
@@ -37,6 +38,24 @@ function sendBadData(c: RawClient, p: Parameters<RawClient['send']>[0]): void {
   c.setDigests(true, true);
 }
 
+/** A WRITE(10) of `blocks` at LBA 16 that waits for an R2T (InitialR2T=Yes, no immediate data). */
+async function writeAwaitingR2t(c: RawClient, itt: number, blocks: number): Promise<PduNamed<'R2t'>> {
+  const cdb = Buffer.alloc(16);
+  cdb[0] = 0x2a; cdb.writeUInt32BE(16, 2); cdb.writeUInt16BE(blocks, 7);
+  c.send(makePdu('ScsiCommand', { final: true, write: true, itt, expectedDataTransferLength: blocks * 512, cmdSN: c.cmdSN, expStatSN: c.expStatSN, cdb }));
+  return c.expect('R2t');
+}
+
+const NO_R2T_KEYS: TextPair[] = [{ key: 'InitialR2T', value: 'Yes' }, { key: 'ImmediateData', value: 'No' }];
+
+/** The CHECK CONDITION "Protocol Service CRC error" of §11.4.7.2: ABORTED COMMAND, 47h/05h. */
+async function expectCrcError(c: RawClient): Promise<void> {
+  const rsp = await c.expect('ScsiResponse');
+  expect(rsp.status).toBe(0x02);
+  const sense = rsp.data.subarray(2);
+  expect([sense[2]! & 0x0f, sense[12], sense[13]]).toEqual([0x0b, 0x47, 0x05]);
+}
+
 describe('digest errors at ErrorRecoveryLevel 1', () => {
   it('discards a PDU with a header digest error and keeps serving; two in a row close the connection', async () => {
     const { c, logger } = await withDigests('1');
@@ -50,23 +69,31 @@ describe('digest errors at ErrorRecoveryLevel 1', () => {
   });
 
   it('a Data-Out with a data digest error: Reject 0x02, then CHECK CONDITION "Protocol Service CRC error" once all data is in', async () => {
-    const { c, device } = await withDigests('1', [{ key: 'InitialR2T', value: 'Yes' }, { key: 'ImmediateData', value: 'No' }]);
-    const cdb = Buffer.alloc(16);
-    cdb[0] = 0x2a; cdb.writeUInt32BE(16, 2); cdb.writeUInt16BE(2, 7);
-    c.send(makePdu('ScsiCommand', { final: true, write: true, itt: 9, expectedDataTransferLength: 1024, cmdSN: c.cmdSN, expStatSN: c.expStatSN, cdb }));
-    const r2t = await c.expect('R2t');
+    const { c, device } = await withDigests('1', NO_R2T_KEYS);
+    const r2t = await writeAwaitingR2t(c, 9, 2);
     const data = Buffer.alloc(512, 0x33);
     sendBadData(c, makePdu('DataOut', { final: false, itt: 9, ttt: r2t.ttt, dataSN: 0, bufferOffset: 0, expStatSN: c.expStatSN, data }));
     expect((await c.expect('Reject')).reason).toBe(0x02);
     expect(await c.next(200)).toBeNull(); // §7.8 b: no status before the last Data-Out
     c.send(makePdu('DataOut', { final: true, itt: 9, ttt: r2t.ttt, dataSN: 1, bufferOffset: 512, expStatSN: c.expStatSN, data }));
-    const rsp = await c.expect('ScsiResponse');
-    expect(rsp.status).toBe(0x02);
-    const sense = rsp.data.subarray(2);
-    expect([sense[2]! & 0x0f, sense[12], sense[13]]).toEqual([0x0b, 0x47, 0x05]);
+    await expectCrcError(c);
     expect(device.log.executed.some(r => r.cdb[0] === 0x2a)).toBe(false); // nothing reached the medium
     expect(device.disk.subarray(16 * 512, 18 * 512).every(b => b === 0)).toBe(true);
   });
+  it('a Data-Out lost to a header digest error shows as a DataSN gap and ends the same way (§7.9)', async () => {
+    const { c } = await withDigests('1', NO_R2T_KEYS);
+    const r2t = await writeAwaitingR2t(c, 10, 3);
+    const out = (dataSN: number) => makePdu('DataOut', { final: dataSN === 2, itt: 10, ttt: r2t.ttt, dataSN, bufferOffset: dataSN * 512, expStatSN: c.expStatSN, data: Buffer.alloc(512, dataSN) });
+    c.send(out(0));
+    const lost = toWire(encodePdu(out(1)), { headerDigest: true, dataDigest: true });
+    lost.writeUInt32LE(lost.readUInt32LE(48) ^ 1, 48);
+    c.sendRaw(lost);
+    c.send(out(2));
+    await expectCrcError(c);
+    c.send(ping(c, 11));
+    expect((await c.expect('NopIn')).itt).toBe(11);
+  });
+
 });
 
 describe('digest errors at ErrorRecoveryLevel 0', () => {
@@ -74,5 +101,16 @@ describe('digest errors at ErrorRecoveryLevel 0', () => {
     const { c } = await withDigests('0');
     c.sendRaw(badHeader(c, 1));
     expect(await c.waitClosed()).toBe(true);
+  });
+
+  it('a Data-Out with a data digest error: Reject 0x02, and the next one is a sequence error as before', async () => {
+    const { c } = await withDigests('0', NO_R2T_KEYS);
+    const r2t = await writeAwaitingR2t(c, 12, 2);
+    const out = (dataSN: number) => makePdu('DataOut', { final: dataSN === 1, itt: 12, ttt: r2t.ttt, dataSN, bufferOffset: dataSN * 512, expStatSN: c.expStatSN, data: Buffer.alloc(512) });
+    sendBadData(c, out(0));
+    expect((await c.expect('Reject')).reason).toBe(0x02);
+    c.send(out(1));
+    const rsp = await c.expect('ScsiResponse');
+    expect([rsp.status, rsp.data[2 + 12], rsp.data[2 + 13]]).toEqual([0x02, 0x0c, 0x0d]); // incorrect amount of data
   });
 });

@@ -145,6 +145,22 @@ describe('SNACK at ErrorRecoveryLevel 1', () => {
     command(c, 9, Buffer.alloc(16), c.expStatSN);
     expect((await c.expect('ScsiResponse')).status).toBe(0);
   });
+  it('a Status SNACK for a response let go under the cap gets "SNACK Reject" (§7.8, §11.17.1)', async () => {
+    const t = await startTestTarget({ limits: { maxHeldResponses: 1 } });
+    open.push({ close: () => t.target.close(0) });
+    const c = await RawClient.connect(t.port);
+    open.push(c);
+    const r = await c.login(TEST_IQN, [{ key: 'ErrorRecoveryLevel', value: '1' }]);
+    c.cmdSN = r.rsp.expCmdSN;
+    const ack = c.expStatSN;
+    const tur = (itt: number) => makePdu('ScsiCommand', { final: true, itt, cmdSN: c.cmdSN++, expStatSN: ack, cdb: Buffer.alloc(16) });
+    c.send(tur(1));
+    const first = await c.expect('ScsiResponse');
+    c.send(tur(2));
+    await c.expect('ScsiResponse');
+    c.send(makePdu('SnackRequest', { final: true, snackType: 1, itt: 0xffffffff, tttOrSnackTag: 0xffffffff, expStatSN: ack, begRun: first.statSN, runLength: 1 }));
+    expect((await c.expect('Reject')).reason).toBe(0x03);
+  });
 });
 
 describe('SNACK at ErrorRecoveryLevel 0', () => {
