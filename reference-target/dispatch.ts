@@ -52,7 +52,7 @@ export function dispatch(conn: Connection, pdu: Pdu, framed: FramedPdu): void {
     return;
   }
   if (pdu.type === 'SnackRequest') {
-    if (conn.erl >= 1) return handleSnack(conn, pdu, bhs);
+    if (conn.recovery) return handleSnack(conn, pdu, bhs); // it exists exactly when the operational ERL is >= 1
     return reject(conn, bhs, Reason.protocolError, 'SNACK at ErrorRecoveryLevel 0 (§7.1.5)');
   }
   const entry = FFP[pdu.type];

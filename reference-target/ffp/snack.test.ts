@@ -1,4 +1,5 @@
 // SNACK at ErrorRecoveryLevel 1 (RFC 7143 §11.16): each Type on the wire, the refusals §11.16 names, and ERL 0.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePdu, makePdu, type KnownPdu, type PduNamed } from '../../harness/pdu/registry.js';
 import type { TextPair } from '../../harness/text/codec.js';
@@ -160,6 +161,23 @@ describe('SNACK at ErrorRecoveryLevel 1', () => {
     await c.expect('ScsiResponse');
     c.send(makePdu('SnackRequest', { final: true, snackType: 1, itt: 0xffffffff, tttOrSnackTag: 0xffffffff, expStatSN: ack, begRun: first.statSN, runLength: 1 }));
     expect((await c.expect('Reject')).reason).toBe(0x03);
+  });
+
+  it('any SNACK, however odd its fields, gets an answer or nothing, and the connection keeps serving', async () => {
+    const { c, logger } = await loggedIn({ limits: { maxHeldResponses: 8 } }, [{ key: 'ErrorRecoveryLevel', value: '1' }, { key: 'MaxRecvDataSegmentLength', value: '512' }]);
+    const ack = c.expStatSN;
+    command(c, 1, read10(0, 3), ack, 1536);
+    for (let i = 0; i < 3; i++) await c.expect('DataIn');
+    const u32 = fc.oneof(fc.constantFrom(0, 1, 2, 3, 0x7fffffff, 0xfffffffe, 0xffffffff), fc.nat(0xffffffff));
+    const snacks = fc.sample(fc.record({ snackType: fc.nat(15), itt: fc.constantFrom(1, 2, 0xffffffff), tttOrSnackTag: u32, begRun: u32, runLength: u32 }), { numRuns: 200, seed: 7 });
+    for (const v of snacks) snack(c, v, ack);
+    c.send(makePdu('NopOut', { immediate: true, itt: 0x99, ttt: NO_TAG, cmdSN: c.cmdSN, expStatSN: ack, data: Buffer.from('alive') }));
+    for (;;) {
+      const p = await c.next(2000);
+      expect(p).not.toBeNull();
+      if (p!.type === 'NopIn' && p!.itt === 0x99) break;
+    }
+    expect(logger.lines.filter(l => l.includes('internal error'))).toEqual([]);
   });
 });
 
