@@ -1,5 +1,5 @@
-// A final pass after fast-check's shrinking: drop whole steps, then step options, then PDU fields (back to their
-// defaults), keeping each cut only while the SAME oracle still fires. Cheap where fast-check's shrinking of
+// A final pass after fast-check's shrinking: drop whole steps, then login keys, step options and PDU fields (back to
+// their defaults), keeping each cut only while the SAME oracle still fires. Cheap where fast-check's shrinking of
 // chained generators is weak, and it leaves findings that read like a hand-written case.
 import type { PduSpec, Step } from '../script/schema.js';
 
@@ -10,6 +10,14 @@ function* candidates(steps: readonly Step[]): Generator<Step[]> {
   for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.op !== 'probe' || i !== steps.length - 1) yield [...steps.slice(0, i), ...steps.slice(i + 1)];
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
+    // A drawn login offer: each key back to the step's default, so the finding names the key that matters.
+    if (s.op === 'login' && s.keys) {
+      for (const k of Object.keys(s.keys)) {
+        const { [k]: _drop, ...keys } = s.keys;
+        const { keys: _all, ...plain } = s;
+        yield [...steps.slice(0, i), Object.keys(keys).length ? { ...s, keys } : plain, ...steps.slice(i + 1)];
+      }
+    }
     if (s.op !== 'send') continue;
     for (const k of OPTION_KEYS) if (k in s) { const { [k]: _drop, ...rest } = s; yield [...steps.slice(0, i), rest as Step, ...steps.slice(i + 1)]; }
     if ('raw' in s.pdu) continue;

@@ -40,7 +40,8 @@ for (const p of PLANTED.filter(x => only.length === 0 || only.includes(x.fault))
       });
       const f = r.findings.find(x => p.found(x.verdict));
       if (!f) missed++;
-      const pdus = f ? f.steps.filter(s => s.op === 'send' || s.op === 'scsi' || s.op === 'nop').length : 0;
+      // The session's plain login is scaffolding; a login step with drawn keys is part of the finding (one request).
+      const pdus = f ? f.steps.filter(s => s.op === 'send' || s.op === 'scsi' || s.op === 'nop' || (s.op === 'login' && s.keys !== undefined)).length : 0;
       console.log(`${p.fault.padEnd(34)} ${String(seed).padStart(4)}  ${f ? 'yes' : 'NO '}  ${f ? (f.foundAfterMs / 1000).toFixed(1).padStart(8) : '       -'}  ${f ? (f.shrinkMs / 1000).toFixed(1).padStart(9) : '        -'}  ${String(pdus).padStart(13)}  ${f ? `${f.verdict.kind} ${f.verdict.rule}` : `(${r.stats.runs} scripts)`}`);
       if (f && process.argv.includes('--show')) console.log(JSON.stringify(f.steps));
     } finally { await target.close(); }
