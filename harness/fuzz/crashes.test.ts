@@ -9,6 +9,7 @@ import { readScript } from '../script/io.js';
 import { verdictKey } from '../script/result.js';
 import { runScript } from '../script/run-script.js';
 import { corpusDir } from './corpus.js';
+import { fuzzChecker } from './internal-failure.js';
 
 const dir = `${corpusDir}crashes/`;
 interface Expected { reason: string; faults?: string[] }
@@ -33,7 +34,7 @@ describe('corpus/crashes', () => {
     let crashed = false;
     const t = await startTarget({ host: '127.0.0.1', port: 0, faults: expected[file]?.faults ?? [] }, { onCrash: () => { crashed = true; } });
     running.push(t);
-    const r = await runScript(script, { url: t.url, checker: () => createChecker({ mode: 'initiator' }), exited: () => (crashed ? { code: 70, signal: null } : null), timeouts: { stepMs: 1000, probeMs: 2000 }, stopAtFault: true });
+    const r = await runScript(script, { url: t.url, checker: fuzzChecker(() => createChecker({ mode: 'initiator' })), exited: () => (crashed ? { code: 70, signal: null } : null), timeouts: { stepMs: 1000, probeMs: 2000 }, stopAtFault: true });
     const fires = r.verdict !== null && verdictKey(r.verdict) === verdictKey(was!);
     if (expected[file]) expect(fires, `${file} no longer fires (${was!.kind} ${was!.rule}): take it off EXPECTED.json`).toBe(true);
     else expect(fires, `${file} still fires: ${r.verdict?.message} -- fix the target or list it in EXPECTED.json with a reason`).toBe(false);

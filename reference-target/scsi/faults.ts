@@ -18,7 +18,7 @@ export const SCSI_FAULTS: ScsiFault[] = [
   { id: 'fault/ua-never', ref: 'spc4/unit-attention', description: 'no POWER ON, RESET OCCURRED unit attention after power-on or a reset' },
   { id: 'fault/compare-and-write-no-miscompare', ref: 'sbc3/compare-and-write', description: 'COMPARE AND WRITE writes without comparing, so a mismatch never gives MISCOMPARE' },
   { id: 'fault/reserve-ignored', ref: 'spc2/reserve6', description: 'commands from other nexuses pass a RESERVE(6/10) reservation instead of getting RESERVATION CONFLICT' },
-  { id: 'fault/crash-on-cdb-reserved-bit', ref: 'spc4/reserved-fields', description: 'READ CAPACITY(10) with reserved bit 5 of byte 1 set (the SCSI-2 LUN field) throws inside execute: the connection drops' },
+  { id: 'fault/crash-on-cdb-reserved-bit', ref: 'spc4/reserved-fields', description: 'READ CAPACITY(10) with reserved bit 5 of byte 1 set (the SCSI-2 LUN field) throws inside execute; the target catches it and answers CHECK CONDITION, HARDWARE ERROR / INTERNAL TARGET FAILURE (04/44/00), which the fuzzer reports as fuzz/internal-target-failure' },
 ];
 
 /** Ids of the catalogue, for validating --fault values. */

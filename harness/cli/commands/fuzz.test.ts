@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTarget } from '../../../reference-target/index.js';
 import { startFakeTarget, type FakeTarget } from '../../fuzz/test-support/fake-target.js';
 import { bufferIo } from '../io.js';
 import { runCli } from '../main.js';
@@ -52,6 +53,18 @@ describe('replay command', () => {
     const io = bufferIo();
     expect(await runCli(['replay', file, t.url, '--step-timeout', '200'], io)).toBe(1);
     expect(io.stdout).toContain('the recorded finding (hang rfc7143/11.4) fires again');
+  });
+
+  it('fires the fuzzer-only internal-failure oracle again, as the fuzz run that found it did', async () => {
+    const ref = await startTarget({ host: '127.0.0.1', port: 0, faults: ['fault/crash-on-cdb-reserved-bit'] });
+    const file = join(tmp, 'internal.json');
+    writeFileSync(file, JSON.stringify({ steps: [{ op: 'login' }, { op: 'scsi', cdb: '25200000000000000000', readLength: 8 }],
+      finding: { oracle: { kind: 'violation', rule: 'fuzz/internal-target-failure', message: 'x' } } }));
+    const io = bufferIo();
+    const code = await runCli(['replay', file, ref.url], io);
+    await ref.close(0);
+    expect(code).toBe(1);
+    expect(io.stdout).toContain('the recorded finding (violation fuzz/internal-target-failure) fires again');
   });
 
   it('exits 2 on a malformed script', async () => {

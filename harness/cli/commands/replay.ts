@@ -15,9 +15,9 @@ export const replayCommand: CliCommand = {
     .option('step-timeout', { type: 'number', default: 1000 })
     .option('json', { type: 'boolean', default: false, describe: 'print the ScriptResult as JSON' }),
   async run(a, io) {
-    const [{ readScript }, { runScript }, tp, { createChecker }, { HarnessError, TargetUnreachable }, { verdictKey }] = await Promise.all([
+    const [{ readScript }, { runScript }, tp, { createChecker }, { HarnessError, TargetUnreachable }, { verdictKey }, { fuzzChecker }] = await Promise.all([
       import('../../script/io.js'), import('../../script/run-script.js'), import('../../fuzz/target-process.js'),
-      import('../../check/checker.js'), import('../../errors.js'), import('../../script/result.js'),
+      import('../../check/checker.js'), import('../../errors.js'), import('../../script/result.js'), import('../../fuzz/internal-failure.js'),
     ]);
     let script;
     try { script = readScript(String(a.file)); } catch (e) {
@@ -33,7 +33,8 @@ export const replayCommand: CliCommand = {
     }
     try {
       const r = await runScript(script, {
-        url: target.url, exited: () => target.exited(), checker: () => createChecker({ mode: 'initiator' }),
+        // The fuzzer's own oracles on top of the checker, so every kind of finding can fire again on replay.
+        url: target.url, exited: () => target.exited(), checker: fuzzChecker(() => createChecker({ mode: 'initiator' })),
         timeouts: { stepMs: Number(a.stepTimeout), probeMs: Math.max(2000, Number(a.stepTimeout)) },
       });
       if (a.json) io.out(JSON.stringify(r, null, 2) + '\n');
