@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { arbitraryPairs } from '../../text/arbitraries.js';
 import { encodeText, type TextPair } from '../../text/codec.js';
 import type { Step } from '../../script/schema.js';
-import { mutateSend, sequence } from '../mutators.js';
+import { mutateSend, sequence, type Mutated } from '../mutators.js';
 import type { FuzzMode } from './mode.js';
 
 const identity = fc.record({
@@ -39,10 +39,20 @@ const loginSend = (targetName: string): fc.Arbitrary<Extract<Step, { op: 'send' 
 /** Every Login Request needs a Login Response; a close is allowed since a login error ends the connection (§6.1, §11.13.5). */
 const EXPECT_LOGIN: Step = { op: 'expect', oneOf: [{ pdu: { type: 'LoginResponse' } }, { closed: true }], ref: 'rfc7143/11.13' };
 
+/**
+ * After a request that may have ended the login (T=1 to Full Feature Phase, or bytes that are no Login Request), the
+ * next Login Request can arrive in Full Feature Phase, where login PDUs are not allowed (§4.2.4): a Reject (Protocol
+ * Error, §11.17.1) is then a right answer too. Found as a false finding against the reference target.
+ */
+const EXPECT_LOGIN_OR_REJECT: Step = { ...EXPECT_LOGIN, oneOf: [...(EXPECT_LOGIN as { oneOf: unknown[] }).oneOf, { pdu: { type: 'Reject' } }] } as Step;
+export const mayEndLogin = (m: Mutated): boolean =>
+  m.steps.some(s => s.op === 'send' && (!('type' in s.pdu) || s.pdu.type !== 'LoginRequest' || (s.pdu.transit === true && s.pdu.nsg === 3)));
+
 /** The mode. */
 export const loginMode: FuzzMode = {
   name: 'login',
   describe: 'Login sequences on the wire: 1-4 Login Requests with key sets per stage (valid, boundary, one rule broken), identity keys present or not, CHAP keys with made-up values, CSG/NSG/T/C bits, versions, ISID and TSIH, each mutated once; every request must get a Login Response (or a close after an error).',
   arbitrary: ctx => fc.array(loginSend(ctx.targetName).chain(mutateSend), { minLength: 1, maxLength: Math.min(4, ctx.maxBody) })
-    .map(items => [{ op: 'connect' as const }, ...sequence(items, () => [EXPECT_LOGIN]), { op: 'disconnect' as const }, { op: 'probe' as const }]),
+    .map(items => [{ op: 'connect' as const }, ...sequence(items, i => [items.slice(0, i).some(mayEndLogin) ? EXPECT_LOGIN_OR_REJECT : EXPECT_LOGIN]),
+      { op: 'disconnect' as const }, { op: 'probe' as const }]),
 };
