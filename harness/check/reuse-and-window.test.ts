@@ -2,6 +2,7 @@
 // a CmdSN far outside the window, an ITT reused while it names a task (found by the fuzzer).
 import { describe, expect, it } from 'vitest';
 import { makePdu } from '../pdu/registry.js';
+import { encodeText } from '../text/codec.js';
 import { createChecker } from './checker.js';
 
 function loggedIn() {
@@ -33,5 +34,14 @@ describe('checker: initiator errors made on purpose', () => {
     c.onInitiatorPdu(cmd); c.onInitiatorPdu(cmd);
     const r = makePdu('ScsiResponse', { final: true, itt: 2, statSN: 1, expCmdSN: 1, maxCmdSN: 32 });
     expect([...c.onTargetPdu(r), ...c.onTargetPdu({ ...r, statSN: 2 })].map(v => v.rule)).not.toContain('check/status-once');
+  });
+
+  it('a continued Text Request abandoned for a new ITT: the new request is judged alone (found by the fuzzer)', () => {
+    const c = loggedIn();
+    c.onInitiatorPdu(makePdu('TextRequest', { continue: true, itt: 2, ttt: 0, cmdSN: 1, data: Buffer.from([1]) }));
+    c.onInitiatorPdu(makePdu('TextRequest', { final: true, itt: 3, ttt: 0xffffffff, cmdSN: 2, data: encodeText([{ key: 'SendTargets', value: '' }]) }));
+    const answer = makePdu('TextResponse', { final: true, itt: 3, ttt: 0xffffffff, statSN: 1, expCmdSN: 3, maxCmdSN: 34,
+      data: encodeText([{ key: 'TargetName', value: 'iqn.2026-11.x:t' }, { key: 'TargetAddress', value: '127.0.0.1:3260,1' }]) });
+    expect(c.onTargetPdu(answer).map(v => v.rule)).toEqual([]);
   });
 });

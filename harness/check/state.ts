@@ -58,6 +58,8 @@ export interface Exchange {
   /** Keys concluded in this negotiation sequence (§6.2: no renegotiation). */
   negotiated: Set<string>;
   sendTargets: boolean;
+  /** ITT of the request whose text is still being continued (C=1), if any. */
+  continuingItt?: number;
 }
 
 /** Everything the rules may read. */
