@@ -78,7 +78,7 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
       // An exchange lasts until the target's final (F=1) response; a request with a TTT asks for more of it.
       const x = (s.text ??= newExchange());
       s.tasks.set(pdu.itt, { kind: 'text', itt: pdu.itt });
-      // A continued request (C=1) goes on under its own ITT (§11.10.1); a request under another ITT starts afresh and
+      // A sequence of Text Requests keeps one ITT (§11.10.3); a request under another ITT starts afresh and
       // the unfinished text is dropped, as the target does (it rejects the request that was never finished).
       if (x.continuingItt !== undefined && x.continuingItt !== pdu.itt) x.reqText = [];
       x.continuingItt = pdu.continue ? pdu.itt : undefined;
