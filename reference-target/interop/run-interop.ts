@@ -2,6 +2,9 @@
 // Bounded: every tool has a timeout, every target process is stopped by its pid. Skips (exit 0) without libiscsi.
 // INTEROP_SUITE_TIMEOUT (s, default 600) bounds iscsi-test-cu; INTEROP_SECURE_SUITE=1 reruns it over CHAP + digests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeCu } from './cu-summary.js';
 
@@ -11,21 +14,26 @@ const CHAP = { user: 'alice', secret: 'alicesecret12' };
 const MUTUAL = { user: 'tgt1', secret: 'targetsecret12' };
 const SUITE_TIMEOUT_S = Number(process.env.INTEROP_SUITE_TIMEOUT ?? 600);
 
-interface Target { proc: ChildProcess; portal: string }
+interface Target { proc: ChildProcess; portal: string; log: string }
+let targets = 0;
 
 /** Starts `iscsi-conformance target` on an ephemeral loopback port; resolves when it prints its URL. */
+// The target's log goes to a file, not a pipe: the tools run under spawnSync, which stops this process from draining
+// a pipe, and a target whose stderr pipe fills blocks in its (synchronous) write and stalls the suite until its timeout.
 function startTarget(args: string[]): Promise<Target> {
+  const log = join(tmpdir(), `iscsi-interop-target-${process.pid}-${++targets}.log`);
+  const fd = openSync(log, 'w');
   const proc = spawn(process.execPath, ['--import', 'tsx', 'harness/cli/bin.ts', 'target', '--listen', '127.0.0.1:0', '--iqn', IQN, ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    { cwd: ROOT, stdio: ['ignore', 'pipe', fd] });
+  closeSync(fd);
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error('target did not start within 30 s')); }, 30_000);
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /iscsi:\/\/([^/\s]+)\//.exec(out);
-      if (m) { clearTimeout(timer); resolve({ proc, portal: m[1]! }); }
+      if (m) { clearTimeout(timer); resolve({ proc, portal: m[1]!, log }); }
     });
-    proc.stderr!.on('data', () => {});
     proc.once('exit', code => { clearTimeout(timer); reject(new Error(`target exited early (${code})`)); });
   });
 }
@@ -95,6 +103,8 @@ async function main(): Promise<number> {
   }
   const bad = results.filter(r => !r.ok);
   process.stdout.write(`\n${results.length - bad.length}/${results.length} interop checks passed\n`);
+  if (bad.length) process.stdout.write(`target logs: ${plain.log} ${secure.log}\n`);
+  else for (const t of [plain, secure]) rmSync(t.log, { force: true });
   return bad.length ? 1 : 0;
 }
 
