@@ -19,9 +19,12 @@ async function finished(t: CaseApi, c: Conn, cdb: Buffer, read = 0): Promise<Scs
   return e as ScsiEvent;
 }
 
-/** A command sent by hand so that its status can stay unacknowledged; returns every PDU up to the status. */
-async function unacked(t: CaseApi, c: Conn, cdb: Buffer, read: number) {
-  const cmd = c.send('ScsiCommand', { final: true, read: read > 0, write: false, attr: 1, expectedDataTransferLength: read, cdb });
+/**
+ * A command sent by hand so that its status can stay unacknowledged; returns every PDU up to the status. `ack` keeps
+ * its ExpStatSN back, so that it does not acknowledge an earlier status either.
+ */
+async function unacked(t: CaseApi, c: Conn, cdb: Buffer, read: number, ack?: number) {
+  const cmd = c.send('ScsiCommand', { final: true, read: read > 0, write: false, attr: 1, expectedDataTransferLength: read, cdb, ...(ack === undefined ? {} : { expStatSN: ack }) });
   const got: Pdu[] = [];
   for (;;) {
     const e = await c.receive(1000);
@@ -110,6 +113,65 @@ export default defineSection('rfc7143/11.16', 'SNACK Request', [
       if (!d0) return t.skip('the read returned its data without Data-In PDUs');
       c.send('SnackRequest', { final: true, snackType: 0, itt: d0.itt, tttOrSnackTag: NO_TAG, begRun: 0, runLength: 1, expStatSN });
       await t.expect(c.receive(1000), pass(pdu('DataIn', p => p.itt === d0.itt && p.dataSN === 0 && p.bufferOffset === d0.bufferOffset && p.data.equals(d0.data), 'the Data-In with DataSN 0 again, same offset and data')));
+    },
+  },
+  {
+    n: 107,
+    title: 'at ErrorRecoveryLevel >= 1 an R-Data SNACK ends with a SCSI Response carrying its SNACK Tag and the same StatSN',
+    level: 'MUST',
+    requirement: 'A target that has received an R-Data SNACK MUST return a SCSI Response that contains a copy of the SNACK Tag as its last or only Response, with the same StatSN as before (§11.16.3, §11.16.5).',
+    ref: 'rfc7143/11.16.3',
+    requires: ['erl>=1'],
+    ...T,
+    async run(t) {
+      const c = await loginErl(t, 1);
+      await finished(t, c, TUR);
+      const expStatSN = c.expStatSN;
+      const r = await unacked(t, c, rw10Cdb('read', 0, 1), 512);
+      const first = r.last as { statSN: number; itt: number };
+      c.send('SnackRequest', { final: true, snackType: 3, itt: first.itt, tttOrSnackTag: 0x5eed, begRun: 0, runLength: 0, expStatSN });
+      let e = await c.receive(1000);
+      // The data comes again first (§11.16.3: DataSN from 0, maybe resegmented); only what ends it is judged here.
+      while (e.kind === 'pdu' && e.pdu.type === 'DataIn' && e.pdu.itt === first.itt && !e.pdu.statusPresent) e = await c.receive(1000);
+      await t.expect(Promise.resolve(e), pass(pdu('ScsiResponse', p => p.itt === first.itt && p.snackTag === 0x5eed && p.statSN === first.statSN,
+        `a SCSI Response with SNACK Tag 0x5eed and StatSN ${first.statSN}`)));
+    },
+  },
+  {
+    n: 108,
+    title: 'at ErrorRecoveryLevel >= 1 a Data SNACK for a DataSN that was never sent is rejected with "Protocol Error"',
+    level: 'MUST',
+    requirement: 'Any SNACK that requests data that was not sent by the target MUST be rejected with a reason code of "Protocol Error" (§11.16).',
+    requires: ['erl>=1'],
+    ...T,
+    async run(t) {
+      const c = await loginErl(t, 1);
+      await finished(t, c, TUR);
+      const expStatSN = c.expStatSN;
+      const r = await unacked(t, c, rw10Cdb('read', 0, 1), 512);
+      const sent = r.pdus.filter(p => p.type === 'DataIn').length;
+      c.send('SnackRequest', { final: true, snackType: 0, itt: r.cmd.itt, tttOrSnackTag: NO_TAG, begRun: sent + 5, runLength: 1, expStatSN });
+      const e = await t.expect(c, pass(reject(PROTOCOL_ERROR)), nonStrict(closed()));
+      if (e.kind === 'pdu') await alive(t, c, 'after the rejected SNACK');
+    },
+  },
+  {
+    n: 109,
+    title: 'at ErrorRecoveryLevel >= 1 a Status SNACK with BegRun 0 and RunLength 0 resends every unacknowledged status',
+    level: 'MUST',
+    requirement: 'A BegRun of 0 with a RunLength of 0 means "resend all unacknowledged Response PDUs" (§11.16.6); a target at ERL > 0 MUST support it (§11.16).',
+    ref: 'rfc7143/11.16.6',
+    requires: ['erl>=1'],
+    ...T,
+    async run(t) {
+      const c = await loginErl(t, 1);
+      await finished(t, c, TUR);
+      const expStatSN = c.expStatSN;
+      const a = (await unacked(t, c, TUR, 0, expStatSN)).last as { statSN: number };
+      const b = (await unacked(t, c, TUR, 0, expStatSN)).last as { statSN: number };
+      c.send('SnackRequest', { final: true, snackType: 1, itt: NO_TAG, tttOrSnackTag: NO_TAG, begRun: 0, runLength: 0, expStatSN });
+      await t.expect(c.receive(1000), pass(pdu('ScsiResponse', p => p.statSN === a.statSN, `the SCSI Response with StatSN ${a.statSN} again`)));
+      await t.expect(c.receive(1000), pass(pdu('ScsiResponse', p => p.statSN === b.statSN, `then the one with StatSN ${b.statSN}`)));
     },
   },
   {
