@@ -78,6 +78,9 @@ export function createChecker(opts: CheckerOptions): Checker {
       // A replica the initiator asked for is not a new PDU: numbering and task rules would misjudge it, and it must
       // not move the state either. The case that sent the SNACK judges the replica itself.
       if (isSnackReplica(state, pdu)) { summary.pdus++; return []; }
+      // A Login Response answers the request with its ITT, which need not be the last one sent.
+      const req = pdu.type === 'LoginResponse' ? state.login.requests?.get(pdu.itt) : undefined;
+      if (req) Object.assign(state.login, req);
       const derived = deriveTarget(state, pdu);
       const out = judge(targetRules, pdu, framed, derived);
       trackTarget(state, pdu, derived);

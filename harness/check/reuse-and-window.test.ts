@@ -44,4 +44,12 @@ describe('checker: initiator errors made on purpose', () => {
       data: encodeText([{ key: 'TargetName', value: 'iqn.2026-11.x:t' }, { key: 'TargetAddress', value: '127.0.0.1:3260,1' }]) });
     expect(c.onTargetPdu(answer).map(v => v.rule)).toEqual([]);
   });
+
+  it('a Login Response is judged against its own request, not a later one already sent (found by the fuzzer)', () => {
+    const c = createChecker({ mode: 'initiator' });
+    c.onInitiatorPdu(makePdu('LoginRequest', { continue: true, csg: 0, nsg: 0, itt: 1, cmdSN: 1 }));
+    c.onInitiatorPdu(makePdu('LoginRequest', { csg: 0, nsg: 0, versionMin: 51, itt: 2, cmdSN: 2 }));
+    const prompt = makePdu('LoginResponse', { csg: 0, nsg: 0, itt: 1, statSN: 0, expCmdSN: 1, maxCmdSN: 128 });
+    expect(c.onTargetPdu(prompt).map(v => v.rule)).not.toContain('check/login-version');
+  });
 });

@@ -80,6 +80,11 @@ export interface CheckState {
     nsg?: number;
     transit?: boolean;
     sawResponse: boolean;
+    /**
+     * The fields above per Login Request ITT: a response is judged against its own request, even when a later request
+     * was already sent (a fuzzer does that).
+     */
+    requests?: Map<number, Partial<CheckState['login']>>;
   };
   loginText: Exchange;
   text: Exchange | undefined;

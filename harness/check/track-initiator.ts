@@ -34,8 +34,12 @@ export function trackInitiator(s: CheckState, pdu: Pdu, bhs?: Buffer): void {
       // it does not take the connection back into the Login Phase.
       if (s.phase === 'ffp' || s.phase === 'logged-out') return;
       if (s.phase !== 'login') { s.phase = 'login'; }
-      Object.assign(s.login, { isid: pdu.isid, requestTsih: pdu.tsih, versionMin: pdu.versionMin, versionMax: pdu.versionMax,
-        csg: pdu.csg, nsg: pdu.nsg, transit: pdu.transit });
+      const fields = { isid: pdu.isid, requestTsih: pdu.tsih, versionMin: pdu.versionMin, versionMax: pdu.versionMax,
+        csg: pdu.csg, nsg: pdu.nsg, transit: pdu.transit };
+      Object.assign(s.login, fields);
+      const byItt = (s.login.requests ??= new Map());
+      byItt.set(pdu.itt, fields);
+      if (byItt.size > 16) byItt.delete(byItt.keys().next().value!);
       s.tasks.set(pdu.itt, { kind: 'login', itt: pdu.itt });
       // An empty request while the target's answer is continued (C=1) only fetches the rest (§6.2): the
       // offers being answered are still those of the request before it.
