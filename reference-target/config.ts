@@ -65,8 +65,11 @@ export const limitsSchema = z.object({
   maxHeldResponses: z.number().int().min(1).default(1024),
   /** ERL >= 1: read tasks whose Data-In is kept per connection for Data SNACK until their status is acknowledged. */
   maxHeldReads: z.number().int().min(1).default(256),
-  /** ERL >= 1: Data-In bytes kept per connection for Data SNACK (oldest tasks go first past this). */
-  maxHeldReadBytes: z.number().int().min(0).default(16 * 1024 * 1024),
+  /**
+   * ERL >= 1: Data-In bytes kept per connection for Data SNACK (oldest tasks lose theirs first past this); with
+   * maxConnections this bounds the whole target (256 x 4 MiB by default).
+   */
+  maxHeldReadBytes: z.number().int().min(0).default(4 * 1024 * 1024),
 });
 
 /** Everything `startTarget` accepts; see targetConfigSchema for defaults. */
