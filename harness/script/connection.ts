@@ -3,7 +3,7 @@
 import { TransportError } from '../errors.js';
 import { FrameError, Framer, type FramedPdu } from '../pdu/framer.js';
 import { decodePdu, encodePdu, type LengthOverrides, type Pdu } from '../pdu/registry.js';
-import { toWire } from '../pdu/wire.js';
+import { padLength, toWire } from '../pdu/wire.js';
 import { connect, type CloseInfo, type Connection, type WireTap } from '../transport/tcp.js';
 import type { Violation } from '../violation.js';
 
@@ -125,6 +125,14 @@ export class ScriptConnection {
     const seen = data.length === p.data.length && ahs.length === ahsLen ? p : decodePdu(w.subarray(0, 48), Buffer.from(ahs), Buffer.from(data));
     const framed: FramedPdu = { bhs: w.subarray(0, 48), ahs, headerDigest: null, data, pad: Buffer.alloc(0), dataDigest: null, offset: 0, index: 0, digestOk: null };
     this.violations.push(...this.o.checker.onInitiatorPdu(seen, framed));
+    // A lying length leaves bytes the target frames as further PDUs (and may Reject, quoting their "header"):
+    // the checker is shown those too, framed as the target will frame them.
+    const end = 48 + ahsLen + hd + dsl + padLength(dsl) + (this.digests.dataDigest && dsl ? 4 : 0);
+    if (w.length - end >= 48) {
+      let next: Pdu | undefined;
+      try { next = decodePdu(w.subarray(end, end + 48)); } catch { /* not decodable: the target cannot make sense of it either */ }
+      if (next) this.noteSent(next, w.subarray(end));
+    }
   }
 
   /** Sends raw bytes (split, truncated, repeated as asked). */
