@@ -173,6 +173,16 @@ describe('full feature phase', () => {
     expect((await c.expect('Reject')).reason).toBe(0x04);
   });
 
+  it('rejects a command with an Expected Data Transfer Length but neither R nor W as a protocol error (§11.3.1)', async () => {
+    const { c } = await loggedIn();
+    const inquiry = Buffer.from([0x12, 0, 0, 0, 66, 0, ...Buffer.alloc(10)]);
+    c.send(makePdu('ScsiCommand', { final: true, itt: 60, cmdSN: c.cmdSN, expStatSN: c.expStatSN, expectedDataTransferLength: 66, cdb: inquiry }));
+    expect((await c.expect('Reject')).reason).toBe(0x04);
+    // At ErrorRecoveryLevel 0 a protocol error ends the connection after the Reject (§7.1.5), as for the other
+    // inconsistent data-transfer flags.
+    expect(await c.waitClosed()).toBe(true);
+  });
+
   it('continues a Text Response longer than MaxRecvDataSegmentLength with F=0 and a TTT', async () => {
     const { c } = await loggedIn({}, [{ key: 'MaxRecvDataSegmentLength', value: '512' }]);
     const keys = Array.from({ length: 40 }, (_, i) => ({ key: `X-org.example.key${i}`, value: '1' }));

@@ -45,6 +45,7 @@ export function handleScsiCommand(conn: Connection, cmd: ScsiCommand, bhs: Buffe
 function checkData(conn: Connection, cmd: ScsiCommand): string | undefined {
   const p = conn.params;
   const n = cmd.data.length;
+  if (!cmd.read && !cmd.write && cmd.expectedDataTransferLength) return 'R and W both 0 with a non-zero Expected Data Transfer Length (§11.3.1)';
   if (n && !cmd.write) return 'immediate data in a command without the W bit (§11.3.1)';
   if (n && !p.immediateData) return 'immediate data although ImmediateData=No (§13.11)';
   if (n > p.firstBurstLength) return `immediate data of ${n} bytes exceeds FirstBurstLength ${p.firstBurstLength} (§13.14)`;
