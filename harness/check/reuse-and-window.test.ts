@@ -1,7 +1,7 @@
 // Our own deliberate initiator errors must not be blamed on the target: a Login Request in FFP,
 // a CmdSN far outside the window, an ITT reused while it names a task (found by the fuzzer).
 import { describe, expect, it } from 'vitest';
-import { makePdu } from '../pdu/registry.js';
+import { encodePdu, makePdu } from '../pdu/registry.js';
 import { encodeText } from '../text/codec.js';
 import { createChecker } from './checker.js';
 
@@ -51,5 +51,16 @@ describe('checker: initiator errors made on purpose', () => {
     c.onInitiatorPdu(makePdu('LoginRequest', { csg: 0, nsg: 0, versionMin: 51, itt: 2, cmdSN: 2 }));
     const prompt = makePdu('LoginResponse', { csg: 0, nsg: 0, itt: 1, statSN: 0, expCmdSN: 1, maxCmdSN: 128 });
     expect(c.onTargetPdu(prompt).map(v => v.rule)).not.toContain('check/login-version');
+  });
+
+  it('the offers of a rejected Text Request await no answer (found by the fuzzer)', () => {
+    const c = loggedIn();
+    const first = makePdu('TextRequest', { itt: 2, ttt: 0, cmdSN: 1, data: encodeText([{ key: 'MaxBurstLength', value: '0512' }]) });
+    c.onInitiatorPdu(first);
+    c.onInitiatorPdu(makePdu('TextRequest', { final: true, itt: 3, ttt: 0xffffffff, cmdSN: 2 }));
+    const { bhs } = encodePdu(first);
+    expect(c.onTargetPdu(makePdu('Reject', { reason: 9, itt: 0xffffffff, statSN: 1, expCmdSN: 2, maxCmdSN: 33, data: bhs })).map(v => v.rule)).toEqual([]);
+    const answer = makePdu('TextResponse', { final: true, itt: 3, ttt: 0xffffffff, statSN: 2, expCmdSN: 3, maxCmdSN: 34 });
+    expect(c.onTargetPdu(answer).map(v => v.rule)).toEqual([]);
   });
 });

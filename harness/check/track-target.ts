@@ -72,6 +72,8 @@ export function trackTarget(s: CheckState, pdu: Pdu, derived: Derived): void {
     case 'Reject': {
       // A rejected command never gets status, so its task is over; a rejected Data-Out or SNACK leaves it running.
       const op = pdu.data.length >= 48 ? pdu.data[0]! & 0x3f : undefined;
+      // A rejected Text Request was not negotiated at all: its offers await no answer (a later request starts afresh).
+      if (op === 0x04) s.text = undefined;
       if (op !== undefined && op !== 0x05 && op !== 0x10) finish(s, pdu.data.readUInt32BE(16));
       return;
     }
