@@ -24,4 +24,13 @@ describe('login mode', () => {
     }
     expect(seen).toBeGreaterThan(0);
   });
+
+  it('never offers digests: its raw requests carry none, so a concluded CRC32C would desynchronise the framing', () => {
+    for (const steps of fc.sample(loginMode.arbitrary(ctx), { seed: 9, numRuns: 300 })) {
+      for (const s of steps) {
+        if (s.op !== 'send' || !('type' in s.pdu) || typeof s.pdu.data !== 'string') continue;
+        expect(Buffer.from(s.pdu.data, 'hex').toString('latin1')).not.toMatch(/(^|\0)(Header|Data)Digest=/);
+      }
+    }
+  });
 });

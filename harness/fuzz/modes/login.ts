@@ -29,7 +29,9 @@ const loginSend = (targetName: string): fc.Arbitrary<Extract<Step, { op: 'send' 
 }).map(r => {
   const pairs: TextPair[] = Object.entries(r.idKeys).map(([key, value]) => ({ key, value: value as string }));
   if (r.idKeys.SessionType !== 'Discovery') pairs.push({ key: 'TargetName', value: targetName });
-  pairs.push(...(r.stage === 0 ? r.sec : r.op));
+  // No digest offers: these requests and what follows are raw bytes without digests, so a login that concluded
+  // HeaderDigest=CRC32C would leave the target waiting for bytes never sent (a false "hang").
+  pairs.push(...(r.stage === 0 ? r.sec : r.op.filter(p => p.key !== 'HeaderDigest' && p.key !== 'DataDigest')));
   return { op: 'send' as const, pdu: {
     type: 'LoginRequest', immediate: true, transit: r.transit, continue: r.cont && !r.transit, csg: r.stage, nsg: r.nsg,
     versionMax: r.versions[0], versionMin: r.versions[1], isid: r.isid, tsih: r.tsih, data: encodeText(pairs).toString('hex'),
