@@ -10,3 +10,15 @@ try {
   if (process.env.ISCSI_CONFORMANCE_DEBUG) process.stderr.write(`${err.stack}\n`);
   process.exitCode = 1;
 }
+
+// The command has finished and written its reports. A handle that outlives it (a socket a target never closed, a
+// child's pipe) must not keep the process running, which once left CI's bundled run waiting after its summary: the
+// event loop gets 2 s to drain on its own (stdout included), then the process exits with the command's code.
+const linger = setTimeout(() => {
+  if (process.env.ISCSI_CONFORMANCE_DEBUG) {
+    const handles = (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles();
+    process.stderr.write(`iscsi-conformance: still open after the command ended: ${handles.map(h => h.constructor.name).join(', ')}\n`);
+  }
+  process.exit();
+}, 2000);
+linger.unref();

@@ -28,7 +28,13 @@ export async function startBundledTarget(extraArgs: readonly string[] = [], dead
     child.stderr?.on('data', (c: Buffer) => { err += c.toString(); });
     void child.then(() => { clearTimeout(timer); resolve(undefined); });
   });
-  const stop = async (): Promise<void> => { if (child.exitCode === null) child.kill('SIGTERM'); await child; };
+  // SIGTERM lets it log out its sessions; a child that has not gone 3 s later is killed, so a stop never hangs a run.
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await child;
+    clearTimeout(kill);
+  };
   if (!url) {
     await stop();
     const why = /not built yet/.test(err) ? 'the bundled reference target is not built yet (issue #5)' : `the bundled reference target did not print its URL${err ? `: ${err.trim().split('\n')[0]}` : ''}`;
