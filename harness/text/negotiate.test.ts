@@ -71,6 +71,9 @@ describe('checkAnswers: one rule each, bad then good', () => {
     expect(r.violations).toEqual([]);
     expect(r.theirOffers).toEqual(kv('MaxBurstLength=512'));
   });
+  it('X#NodeArchitecture may be answered NotUnderstood: X extension formats need no support (§11.13.8, §13.26.2)', () => {
+    expect(check('X#NodeArchitecture=ExampleOS/v1234', 'X#NodeArchitecture=NotUnderstood')).toEqual([]);
+  });
   it('mutual CHAP: each side sends CHAP_I/CHAP_C once, which is no renegotiation', () => {
     const ctx = { ...I, phase: 'security' as const, negotiated: new Set(['target:CHAP_I', 'target:CHAP_C', 'CHAP_A']) };
     expect(check('CHAP_N=a CHAP_R=0x01 CHAP_I=1 CHAP_C=0x0102', 'CHAP_N=t CHAP_R=0x02', ctx)).toEqual([]);

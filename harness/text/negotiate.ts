@@ -4,7 +4,7 @@ import type { TextPair } from './codec.js';
 import { ALL_KEYS, allowedInPhase, classifyKey, keyByName, type KeyDef } from './keys.js';
 import { applyResult, checkIntegrity, defaultParams, type NegotiatedParams } from './params.js';
 import {
-  answerOptional, checkAnswer, checkOffer, checkPlacement, isNegotiated, num, peer, select, sequenceKey,
+  answerOptional, checkAnswer, checkOffer, checkPlacement, isNegotiated, notUnderstoodAllowed, num, peer, select, sequenceKey,
   type NegotiationContext,
 } from './rules.js';
 import type { Role } from './keys.js';
@@ -146,7 +146,7 @@ export function checkAnswers(ours: readonly TextPair[], theirs: readonly TextPai
       // A reserved answer to one of our declarations (e.g. MaxRecvDataSegmentLength=Reject for an inadmissible
       // value) is a reply, not their own declaration: their declaration of the same key may still follow (§6.2).
       answeredKeys.add(key);
-      if (value === 'NotUnderstood')
+      if (value === 'NotUnderstood' && !notUnderstoodAllowed(key))
         violations.push(violation('text/not-understood-rfc-key', 'rfc7143/6.2', `${key}: every RFC 7143 key must be understood`, key));
       continue;
     }
@@ -171,7 +171,7 @@ export function checkAnswers(ours: readonly TextPair[], theirs: readonly TextPai
     }
     if (isAnswerOnly(value) && offered.has(key)) {
       // A reserved answer to one of our declarations: only NotUnderstood is meaningful there, and not for RFC keys.
-      if (value === 'NotUnderstood')
+      if (value === 'NotUnderstood' && !notUnderstoodAllowed(key))
         violations.push(violation('text/not-understood-rfc-key', 'rfc7143/6.2', `${key}: every RFC 7143 key must be understood`, key));
       continue;
     }

@@ -129,6 +129,13 @@ export function checkOffer(def: KeyDef, value: string): Violation[] {
   return why ? [violation('text/bad-value', def.ref, `${def.name}: ${why}`, def.name)] : [];
 }
 
+/**
+ * Keys that may be answered NotUnderstood: §11.12.10/§11.13.8 require every §13 key "except for the X extension
+ * formats", and a node sending X#NodeArchitecture "MUST be prepared to handle the response of iSCSI nodes that do not
+ * understand the key" (§13.26.2); X- keys are private.
+ */
+export const notUnderstoodAllowed = (key: string): boolean => key.startsWith('X#') || key.startsWith('X-');
+
 /** True when an offered value is admissible for the key, i.e. an acceptor has no ground to Reject it (§6.2.2). */
 const admissible = (def: KeyDef, offered: string): boolean => checkValue(def, offered) === undefined;
 
@@ -143,7 +150,7 @@ export function checkAnswer(def: KeyDef, offered: string, answer: string, after:
   if (def.obsolete)
     return def.obsolete.answers.includes(answer) ? []
       : v('text/obsolete-key-answer', def.ref, `an obsoleted key must be answered ${def.obsolete.answers.join(' or ')}, got "${answer}"`);
-  if (answer === 'NotUnderstood') return v('text/not-understood-rfc-key', 'rfc7143/6.2', 'every RFC 7143 key must be understood');
+  if (answer === 'NotUnderstood') return notUnderstoodAllowed(key) ? [] : v('text/not-understood-rfc-key', 'rfc7143/6.2', 'every RFC 7143 key must be understood');
   if (answer === 'Irrelevant')
     return irrelevantAllowed(def, after, ctx) ? [] : v('text/irrelevant-misused', 'rfc7143/6.2', 'answered Irrelevant where the key is relevant');
   if (answer === 'Reject')
