@@ -65,6 +65,8 @@ export interface PduDecl<Name extends string, F extends readonly Field[]> {
   rules?: readonly PduRule<PduOf<Name, readonly [...F, ...InitiatorHead]> & { immediate: boolean }>[];
   /** Data segment bytes for generators (default: none for 'none', else up to 64 random bytes). */
   dataArb?: fc.Arbitrary<Buffer>;
+  /** Fields whose own constraints do not apply to this value (e.g. reserved in a Login reject): not judged. */
+  unjudged?: (v: PduOf<Name, F> & { immediate: boolean }) => readonly string[];
 }
 
 const NONE_DATA = Buffer.alloc(0);
@@ -102,7 +104,8 @@ export function definePdu<const Name extends string, const F extends readonly Fi
       into[4] = ahsLen; into[5] = dsl >>> 16; into[6] = dsl >>> 8; into[7] = dsl;
     },
     validate(v) {
-      const out = header.check(v as never, d.ref);
+      const skip = d.unjudged?.(v) ?? [];
+      const out = header.check(v as never, d.ref).filter(x => !x.field || !skip.includes(x.field));
       for (const r of rules) if (!r.ok(v)) out.push(violation(r.id, r.ref, r.text, undefined, r.level));
       out.push(...checkAhs(v.ahs, d.name, ahsTypes));
       if (d.data === 'none' && v.data.length > 0) {
@@ -119,7 +122,9 @@ export function definePdu<const Name extends string, const F extends readonly Fi
       const valid = mode === 'near-valid' ? build('valid') : build(mode);
       const conforming = valid.filter(v => rules.every(r => r.ok(v)));
       if (mode !== 'near-valid') return conforming;
-      return fc.tuple(conforming, fc.nat()).chain(([v, pick]) => breakOne(v, pick, header, rules, d.data));
+      // A broken field that this very value leaves unjudged (see `unjudged`) breaks nothing: drawn again.
+      return fc.tuple(conforming, fc.nat()).chain(([v, pick]) => breakOne(v, pick, header, rules, d.data))
+        .filter(v => !d.unjudged || t.validate(v).length > 0);
     },
     print(v) {
       const parts = [d.name, header.print(v as never)];

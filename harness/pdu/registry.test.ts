@@ -49,6 +49,12 @@ describe('every PDU type', () => {
 });
 
 describe('specific PDUs', () => {
+  it('a Login reject may carry any T, CSG and NSG: they are reserved there (§6.3.1)', () => {
+    const echo = makePdu('LoginResponse', { transit: true, csg: 2, nsg: 0, statusClass: 2, statusDetail: 7, itt: 1 });
+    expect(validatePdu(echo)).toEqual([]);
+    expect(validatePdu({ ...echo, statusClass: 0, statusDetail: 0 }).map(v => v.rule)).toEqual(expect.arrayContaining(['pdu/login-stage', 'pdu/login-nsg-forward']));
+  });
+
   it('encodes a Login Request as RFC 7143 §11.12 lays it out', () => {
     const p = makePdu('LoginRequest', { immediate: true, transit: true, csg: 1, nsg: 3, isid: 0x400001370000, tsih: 0, itt: 1, cid: 0, cmdSN: 7, expStatSN: 0, data: Buffer.from('a=b\0') });
     const { bhs } = encodePdu(p);

@@ -15,12 +15,16 @@ export const LoginResponse = definePdu({
     u8('statusClass', 36, { names: LoginStatusClass, ruleId: 'field/login-status-class' }), u8('statusDetail', 37),
     ...reserved(38, 10),
   ],
+  // §6.3.1: in a Login reject "the T bit, the CSG field, and the NSG field are reserved", so a reject may echo
+  // whatever stages the request named.
+  unjudged: p => (p.statusClass !== 0 ? ['transit', 'csg', 'nsg'] : []),
   rules: [
     { id: 'pdu/login-t-and-c', ref: 'rfc7143/11.13.7', text: 'T and C must not both be 1',
       ok: p => !(p.transit && p.continue), breakIt: p => ({ ...p, transit: true, continue: true }) },
     { id: 'pdu/login-nsg-forward', ref: 'rfc7143/11.12.3',
       text: 'with T=1, NSG names a later stage than CSG and is not the reserved stage 2',
-      ok: p => !p.transit || (p.nsg > p.csg && p.nsg !== 2), breakIt: p => ({ ...p, transit: true, continue: false, nsg: 2 }) },
+      ok: p => p.statusClass !== 0 || !p.transit || (p.nsg > p.csg && p.nsg !== 2),
+      breakIt: p => ({ ...p, transit: true, continue: false, nsg: 2, statusClass: 0 }) },
     { id: 'pdu/login-response-tsih-on-success', ref: 'rfc7143/11.13.3',
       text: 'the final successful Login Response (T=1, NSG=3, status 0) carries a non-zero TSIH',
       ok: p => !(p.transit && p.nsg === 3 && p.statusClass === 0) || p.tsih !== 0,
