@@ -55,7 +55,7 @@ export async function login(c: ScriptConnection, t: LoginTarget, o: LoginRequest
     const itt = c.nextItt();
     await c.sendPdu(makePdu('LoginRequest', { immediate: true, transit, csg, nsg, isid: SCRIPT_ISID, tsih: c.tsih, itt, cid: 0, cmdSN: c.cmdSN, expStatSN: c.expStatSN, data: encodeText(pairs) }));
     const r = await c.next(o.timeoutMs);
-    if (r.kind !== 'pdu') return r.kind === 'closed' ? `connection ${r.reason} during login` : 'no Login Response before the deadline';
+    if (r.kind !== 'pdu') return r.kind === 'closed' ? `connection ${r.reason} during login` : `no Login Response within ${o.timeoutMs} ms`;
     if (r.pdu.type !== 'LoginResponse') return `got ${r.pdu.type} instead of a Login Response`;
     last = r.pdu;
     status = (last.statusClass << 8) | last.statusDetail;

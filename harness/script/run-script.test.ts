@@ -67,6 +67,16 @@ describe('runScript', () => {
     await crashy.close();
   });
 
+  it('gives a login (and the probe\'s login) its own deadline, so a target slow to log in is not a hang', async () => {
+    const slow = await startFakeTarget({ loginDelayMs: 300 });
+    const steps: Step[] = [{ op: 'login' }, { op: 'nop' }, { op: 'probe' }];
+    const r = await runScript({ steps }, { url: slow.url, timeouts: { stepMs: 100, probeMs: 100 } });
+    expect(r.verdict).toBeNull();
+    const r2 = await runScript({ steps }, { url: slow.url, timeouts: { stepMs: 100, probeMs: 100, loginMs: 100 } });
+    expect(r2.verdict).toMatchObject({ kind: 'hang', rule: 'rfc7143/11.13', step: 0, message: 'login failed: no Login Response within 100 ms' });
+    await slow.close();
+  });
+
   it('rejects a malformed script with a zod error naming the step', () => {
     const bad = scriptSchema.safeParse({ steps: [{ op: 'send', pdu: { raw: 'abc' } }] });
     expect(bad.success).toBe(false);

@@ -13,10 +13,13 @@ import type { PduSpec, Step } from './schema.js';
 import { answerNopIn, runScsi } from './scsi.js';
 import { responseSignature } from './signature.js';
 
-/** Deadlines; a step's own timeoutMs wins. */
-export interface Timeouts { stepMs: number; connectMs: number; probeMs: number }
-/** Defaults: short enough for fuzzing on loopback, long enough for a loaded CI machine. */
-export const DEFAULT_TIMEOUTS: Timeouts = { stepMs: 2000, connectMs: 3000, probeMs: 3000 };
+/** Deadlines; a step's own timeoutMs wins. `loginMs` bounds each Login Response (login steps and the probe's login). */
+export interface Timeouts { stepMs: number; connectMs: number; probeMs: number; loginMs: number }
+/**
+ * Defaults: short enough for fuzzing on loopback, long enough for a loaded CI machine. Logins get their own, longer
+ * deadline: some targets pause on purpose at login (istgt sleeps about 1 s per login), which is no hang.
+ */
+export const DEFAULT_TIMEOUTS: Timeouts = { stepMs: 2000, connectMs: 3000, probeMs: 3000, loginMs: 5000 };
 
 /** How to run: where, with what deadlines, who watches. */
 export interface RunnerOptions {
@@ -128,9 +131,9 @@ export class ScriptRunner {
       case 'login': {
         const c = await this.conn();
         if (!(c instanceof ScriptConnection)) return { outcome: 'unreachable', fault: c };
-        const r = await login(c, this.loginTarget(), { ...step, timeoutMs: this.timeouts.stepMs });
+        const r = await login(c, this.loginTarget(), { ...step, timeoutMs: this.timeouts.loginMs });
         if (r.ok) return { outcome: 'ok' };
-        const kind = c.isClosed ? 'reset' : /deadline/.test(r.problem ?? '') ? 'hang' : 'unexpected';
+        const kind = c.isClosed ? 'reset' : /^no Login Response within/.test(r.problem ?? '') ? 'hang' : 'unexpected';
         const status = r.status === undefined ? '' : ` status 0x${r.status.toString(16).padStart(4, '0')}`;
         return { outcome: `failed${status}`, detail: r.problem ?? '', ...(step.mayFail ? {} : { fault: { kind, rule: 'rfc7143/11.13', message: `login failed: ${r.problem}` } }) };
       }
@@ -236,7 +239,7 @@ export class ScriptRunner {
     const fail = (why: string) => ({ outcome: 'failed', detail: why, fault: { kind: 'probe' as const, rule: 'liveness', message: `liveness probe failed: ${why}` } });
     if (!(c instanceof ScriptConnection)) return fail(c.message);
     try {
-      const l = await login(c, this.loginTarget(), { timeoutMs });
+      const l = await login(c, this.loginTarget(), { timeoutMs: Math.max(timeoutMs, this.timeouts.loginMs) });
       if (!l.ok) return fail(`login: ${l.problem}`);
       const r = await runScsi(c, { lun: this.lun, cdb: Buffer.alloc(6), readLength: 0, attr: 1, timeoutMs });
       if (r.end !== 'status') return fail(`TEST UNIT READY: ${r.end}${r.closedReason ? ` (${r.closedReason})` : ''}`);

@@ -15,8 +15,11 @@ export interface FakeTarget {
   close(): Promise<void>;
 }
 
-/** Starts a fake target on 127.0.0.1 with an ephemeral port. */
-export async function startFakeTarget(o: { faults?: FakeFault[]; lifetimeMs?: number; onCrash?: () => void } = {}): Promise<FakeTarget> {
+/**
+ * Starts a fake target on 127.0.0.1 (an ephemeral port unless `port`: a restarted target comes back where it was).
+ * `loginDelayMs` holds each Login Response back, as istgt does (about 1 s per login).
+ */
+export async function startFakeTarget(o: { faults?: FakeFault[]; lifetimeMs?: number; onCrash?: () => void; port?: number; loginDelayMs?: number } = {}): Promise<FakeTarget> {
   const lun = new RamLun();
   const faults = new Set(o.faults ?? []);
   const sockets = new Set<net.Socket>();
@@ -39,10 +42,13 @@ export async function startFakeTarget(o: { faults?: FakeFault[]; lifetimeMs?: nu
         if (a.close) { if (out.length) sock.end(Buffer.concat(out)); else sock.end(); return; }
       }
       // One write per batch of replies (PERF-NOTES: batching writes is the main lever).
-      if (out.length) sock.write(out.length === 1 ? out[0]! : Buffer.concat(out));
+      if (!out.length) return;
+      const bytes = out.length === 1 ? out[0]! : Buffer.concat(out);
+      if (o.loginDelayMs && pdus.some(f => (f.bhs[0]! & 0x3f) === 0x03)) setTimeout(() => { if (!sock.destroyed) sock.write(bytes); }, o.loginDelayMs);
+      else sock.write(bytes);
     });
   });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>(r => server.listen(o.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as net.AddressInfo).port;
   const life = setTimeout(() => void close(), o.lifetimeMs ?? 120_000);
   life.unref();
