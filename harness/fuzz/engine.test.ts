@@ -35,6 +35,9 @@ describe('fuzz', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.verdict.kind).toBe(kind);
     expect(findings[0]!.steps.filter(s => s.op === 'send' || s.op === 'scsi').length).toBeLessThanOrEqual(2);
+    // Nothing after the step that fired: those steps never ran.
+    const at = findings[0]!.verdict.step;
+    if (at !== undefined) expect(findings[0]!.steps).toHaveLength(at + 1);
   }, 40_000);
 
   it('sends the same scripts for the same seed', async () => {

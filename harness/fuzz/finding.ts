@@ -1,5 +1,6 @@
 // Writes a finding as a replayable script (corpus/crashes or --out) with the oracle, seed, path and RFC rule,
-// re-running it once under a pcap recorder so the file comes with its wire trace. Secrets never enter either:
+// re-running it once under a pcap recorder so the file comes with its wire trace -- unless it must not be re-run (a
+// remote target that died of it): then the capture of the run that found it is the trace. Secrets never enter either:
 // the script holds no credentials (login takes them from the URL) and CHAP values are hashes or challenges.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,15 +28,26 @@ export function findingScript(f: Finding, pcap?: string): Script {
     finding: {
       oracle: { kind: f.verdict.kind, rule: f.verdict.rule, message: f.verdict.message, ...(f.verdict.step === undefined ? {} : { step: f.verdict.step }) },
       mode: f.mode, seed: f.seed, path: f.path, ...(ref ? { ref } : {}), ...(pcap ? { pcap } : {}), originalSteps: f.originalSteps,
+      ...(f.notRerun ? { notRerun: f.notRerun } : {}),
     },
   };
 }
 
-/** Saves `f` into `dir` as <mode>-<kind>-<rule>.json plus a .pcap of one more run; returns the JSON path. */
-export async function saveFinding(f: Finding, dir: string, target: FuzzTarget, checker?: () => PduChecker): Promise<{ file: string; reproduced: boolean }> {
+/**
+ * Saves `f` into `dir` as <mode>-<kind>-<rule>.json plus a .pcap of one more run (or, for a finding that must not be
+ * re-run, of the run it was found in); returns the JSON path, whether the re-run fired the same oracle, and why
+ * there was no re-run.
+ */
+export async function saveFinding(f: Finding, dir: string, target: FuzzTarget, checker?: () => PduChecker): Promise<{ file: string; reproduced: boolean; notRerun?: string }> {
   mkdirSync(dir, { recursive: true });
   const base = `${f.mode}-${f.verdict.kind}-${slug(f.verdict.rule)}`;
   const pcap = `${base}.pcap`;
+  const file = join(dir, `${base}.json`);
+  if (f.notRerun) {
+    if (f.capture) writeFileSync(join(dir, pcap), f.capture);
+    writeFileSync(file, formatScript(findingScript(f, f.capture ? pcap : undefined)));
+    return { file, reproduced: false, notRerun: f.notRerun };
+  }
   if (target.spawned && target.exited()) await target.restart();
   const rec = PcapRecorder.toFile(join(dir, pcap));
   let reproduced = false;
@@ -44,7 +56,6 @@ export async function saveFinding(f: Finding, dir: string, target: FuzzTarget, c
     reproduced = r.verdict !== null && verdictKey(r.verdict) === verdictKey(f.verdict);
   } finally { rec.close(); }
   if (target.spawned && target.exited()) await target.restart();
-  const file = join(dir, `${base}.json`);
   writeFileSync(file, formatScript(findingScript(f, pcap)));
   return { file, reproduced };
 }

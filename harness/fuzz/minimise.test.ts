@@ -21,4 +21,19 @@ describe('minimise', () => {
       { op: 'probe' },
     ]);
   });
+
+  it('drops at once the steps after the one that fired, when fires says which steps ran', async () => {
+    const big = { op: 'send', pdu: { type: 'DataOut', data: 'ab'.repeat(64) } } as const;
+    const steps: Step[] = [{ op: 'login' }, { op: 'scsi', cdb: 'a00000000000' }, big, big, { op: 'probe' }];
+    let calls = 0;
+    // The hang is at step 1 whatever follows; the run stops there, so steps 2.. never ran.
+    const fires = async (s: Step[]): Promise<boolean | Step[]> => {
+      calls++;
+      const i = s.findIndex(x => x.op === 'scsi');
+      return i >= 0 && s.some(x => x.op === 'login') ? s.slice(0, i + 1) : false;
+    };
+    const out = await minimise(steps, fires, performance.now() + 5000);
+    expect(out).toEqual([{ op: 'login' }, { op: 'scsi', cdb: 'a00000000000' }]);
+    expect(calls).toBeLessThan(8);
+  });
 });

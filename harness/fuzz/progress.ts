@@ -5,7 +5,7 @@ import type { FuzzStats } from './engine.js';
 /** The progress line. */
 export function progressLine(s: FuzzStats): string {
   const secs = s.elapsedMs / 1000;
-  return `${secs.toFixed(1)}s  runs ${s.runs}  PDUs ${s.pdusSent}  ${(s.pdusSent / Math.max(secs, 0.001)).toFixed(0)} PDUs/s  findings ${s.findings}  signatures ${s.signatures.size}${s.shrinking ? '  (shrinking)' : ''}`;
+  return `${secs.toFixed(1)}s  runs ${s.runs}  PDUs ${s.pdusSent}  ${(s.pdusSent / Math.max(secs, 0.001)).toFixed(0)} PDUs/s  findings ${s.findings}  signatures ${s.signatures.size}${s.shrinking ? '  (shrinking)' : ''}${s.targetDown ? '  (target unreachable: waiting for it)' : ''}`;
 }
 
 /** A progress callback writing to stderr: TTY refresh, or one line per `everyMs`. */

@@ -89,6 +89,8 @@ export const findingSchema = z.object({
   pcap: z.string().optional(),
   foundAt: z.string().optional(),
   originalSteps: z.number().int().optional(),
+  /** Why the finding was saved without a re-run (e.g. "target unreachable": the pcap is of the run that found it). */
+  notRerun: z.string().optional(),
 });
 
 /** A whole script file. */

@@ -25,6 +25,8 @@ export const fuzzCommand: CliCommand = {
     .option('rate', { type: 'number', describe: 'at most N PDUs per second' })
     .option('max-findings', { type: 'number', default: 10 })
     .option('step-timeout', { type: 'number', default: 1000, describe: 'ms a required answer may take before it counts as a hang' })
+    .option('login-timeout', { type: 'number', describe: 'ms a Login Response may take, in login steps and the liveness probe (default: max(step-timeout, 5000); some targets pause ~1 s per login)' })
+    .option('target-wait', { type: 'string', default: '10s', describe: 'a remote target that stops accepting connections is probed this long; if it does not come back, the script that preceded its death is saved with its pcap and the run stops (exit 1)' })
     .option('ignore', { type: 'string', array: true, describe: 'pass over verdicts whose rule (or kind:rule) starts with this (known problems)' })
     .option('list-modes', { type: 'boolean', default: false, describe: 'explain each generator mode and exit' })
     .example('$0 fuzz --time 60s --seed 7', 'fuzz the bundled reference target for a minute')
@@ -47,6 +49,8 @@ export const fuzzCommand: CliCommand = {
       io.err('iscsi-conformance fuzz: a remote target needs an explicit --time or --runs\n');
       return EXIT_USAGE;
     }
+    const targetWait = parseDuration(String(a.targetWait));
+    if (targetWait === undefined) { io.err(`iscsi-conformance fuzz: --target-wait "${a.targetWait}" is not a duration like 10s\n`); return EXIT_USAGE; }
     if (url && (a.targetCmd || a.fault)) { io.err('iscsi-conformance fuzz: give a URL or --target-cmd/--fault, not both\n'); return EXIT_USAGE; }
     const [{ fuzz }, { saveFinding }, { loadSeeds }, tp, { progressReporter }, { createChecker }, { TargetUnreachable }] = await Promise.all([
       import('../../fuzz/engine.js'), import('../../fuzz/finding.js'), import('../../fuzz/corpus.js'),
@@ -66,21 +70,26 @@ export const fuzzCommand: CliCommand = {
       const r = await fuzz({
         target, mode, seed: Number(a.seed), timeMs: time ?? (a.runs === undefined ? 60_000 : undefined), ...(a.runs !== undefined ? { runs: Number(a.runs) } : {}),
         ...(a.rate ? { rate: Number(a.rate) } : {}), seeds: loadSeeds(), targetName: parseUrl(target.url).target ?? '',
-        timeouts: { stepMs: Number(a.stepTimeout), probeMs: Math.max(2000, Number(a.stepTimeout)) }, maxFindings: Number(a.maxFindings),
+        timeouts: { stepMs: Number(a.stepTimeout), probeMs: Math.max(2000, Number(a.stepTimeout)), loginMs: a.loginTimeout === undefined ? Math.max(5000, Number(a.stepTimeout)) : Number(a.loginTimeout) },
+        maxFindings: Number(a.maxFindings), targetWaitMs: targetWait,
         checker: () => createChecker({ mode: 'initiator' }),
         ...(a.ignore ? { ignore: v => (a.ignore as string[]).some(p => v.rule.startsWith(p) || `${v.kind}:${v.rule}`.startsWith(p)) } : {}),
         onProgress: s => progress.update(s),
         onFinding: async f => {
-          const { file, reproduced } = await saveFinding(f, String(a.out), target, () => createChecker({ mode: 'initiator' }));
+          const { file, reproduced, notRerun } = await saveFinding(f, String(a.out), target, () => createChecker({ mode: 'initiator' }));
           saved.push(file);
-          io.err(`\nfinding: ${f.verdict.kind} ${f.verdict.rule}: ${f.verdict.message}\n  ${f.steps.length} steps (from ${f.originalSteps}), ${reproduced ? 'reproduced' : 'NOT reproduced on re-run (flaky?)'} -> ${file}\n`);
+          const rerun = notRerun ? `not re-run: ${notRerun}${f.capture ? ' (pcap of the run that found it)' : ''}` : reproduced ? 'reproduced' : 'NOT reproduced on re-run (flaky?)';
+          io.err(`\nfinding: ${f.verdict.kind} ${f.verdict.rule}: ${f.verdict.message}\n  ${f.steps.length} steps (from ${f.originalSteps}), ${rerun} -> ${file}\n`);
         },
       });
       progress.done();
       const secs = r.stats.elapsedMs / 1000;
-      io.out(`${r.stats.runs} scripts, ${r.stats.pdusSent} PDUs in ${secs.toFixed(1)} s (${(r.stats.pdusSent / secs).toFixed(0)} PDUs/s), ${r.stats.signatures.size} response signatures, ${r.findings.length} finding(s); stopped: ${r.stoppedBecause}\n`);
+      // Say plainly when the run ended before its --time/--runs budget, so a short run is not mistaken for a full one.
+      const why = r.stoppedBecause === 'max findings' ? `max findings (--max-findings ${a.maxFindings}), early` : r.stoppedBecause;
+      io.out(`${r.stats.runs} scripts, ${r.stats.pdusSent} PDUs in ${secs.toFixed(1)} s (${(r.stats.pdusSent / secs).toFixed(0)} PDUs/s), ${r.stats.signatures.size} response signatures, ${r.findings.length} finding(s); stopped: ${why}\n`);
       for (const f of saved) io.out(`  ${f}\n`);
-      return r.findings.length ? EXIT_FAIL : EXIT_OK;
+      if (r.findings.length) return EXIT_FAIL;
+      return r.stoppedBecause === 'target unreachable' ? EXIT_UNREACHABLE : EXIT_OK;
     } finally {
       await target.close();
     }

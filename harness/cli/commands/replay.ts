@@ -19,6 +19,7 @@ export const replayCommand: CliCommand = {
       import('../../script/io.js'), import('../../script/run-script.js'), import('../../fuzz/target-process.js'),
       import('../../check/checker.js'), import('../../errors.js'), import('../../script/result.js'), import('../../fuzz/internal-failure.js'),
     ]);
+    const { isAlive, TARGET_GONE_RULE } = await import('../../fuzz/target-watch.js');
     let script;
     try { script = readScript(String(a.file)); } catch (e) {
       if (e instanceof HarnessError) { io.err(`iscsi-conformance replay: ${e.message}\n`); return EXIT_USAGE; }
@@ -42,7 +43,10 @@ export const replayCommand: CliCommand = {
         r.steps.forEach((s, i) => io.out(`${String(i).padStart(3)}  ${JSON.stringify(script.steps[i]).slice(0, 100).padEnd(100)}  ${s.outcome}${s.fault ? `  <- ${s.fault.kind} ${s.fault.rule}` : ''}\n`));
         const was = script.finding?.oracle;
         io.out(r.verdict ? `verdict: ${r.verdict.kind} ${r.verdict.rule}: ${r.verdict.message}\n` : 'verdict: no oracle fired\n');
-        if (was) io.out(r.verdict && verdictKey(r.verdict) === verdictKey(was) ? `the recorded finding (${was.kind} ${was.rule}) fires again\n` : `the recorded finding (${was.kind} ${was.rule}) no longer fires\n`);
+        // A target that died of the script is a run-level oracle: it fires again when the target no longer answers.
+        const again = r.verdict !== null && (verdictKey(r.verdict) === verdictKey(was ?? { kind: '', rule: '' })
+          || (was?.rule === TARGET_GONE_RULE && !await isAlive(target.url)));
+        if (was) io.out(again ? `the recorded finding (${was.kind} ${was.rule}) fires again${was.rule === TARGET_GONE_RULE ? ': the target no longer accepts connections' : ''}\n` : `the recorded finding (${was.kind} ${was.rule}) no longer fires\n`);
       }
       return r.verdict ? EXIT_FAIL : EXIT_OK;
     } finally {
