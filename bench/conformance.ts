@@ -1,7 +1,7 @@
 // Issue 7: a full conformance run against the bundled target (goal < 10 s), and beside it libiscsi's
 // iscsi-test-cu --test ALL against one reference target (RAM LUN) started for both, with the ratio ours/libiscsi's.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,19 +30,24 @@ function timed(cmd: string, args: string[], timeoutS: number): Timed {
 /** Cases our run counted, from its summary line ("794 case(s): 756 pass, ... in 6.4 s"). */
 const casesOf = (out: string): number => Number(/^(\d+) case\(s\):/m.exec(out)?.[1] ?? 0);
 
-/** Starts `target --listen 127.0.0.1:0 --lun 0:ram:64MiB` and resolves with its process and LUN 0 URL. */
+/**
+ * Starts `target --listen 127.0.0.1:0 --lun 0:ram:64MiB` and resolves with its process and LUN 0 URL. Its output goes
+ * to a file, not a pipe: iscsi-test-cu runs under spawnSync, which stops this process from draining a pipe, and a
+ * target blocked on a full stderr pipe hung the whole comparison for its 600 s limit.
+ */
 function startTarget(): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [BIN, 'target', '--listen', '127.0.0.1:0', '--lun', '0:ram:64MiB'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = join(tmpdir(), `iscsi-bench-target-${process.pid}.log`);
+  const fd = openSync(log, 'w');
+  const proc = spawn(process.execPath, [BIN, 'target', '--listen', '127.0.0.1:0', '--lun', '0:ram:64MiB'], { stdio: ['ignore', fd, fd] });
+  closeSync(fd);
   return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error('reference target did not start within 30 s')); }, 30_000);
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /iscsi:\/\/\S+\/0\b/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ proc, url: m[0] }); }
-    });
-    proc.stderr!.resume(); // its connection log is not needed, but the pipe must not fill up
-    proc.once('exit', code => { clearTimeout(timer); reject(new Error(`reference target exited early (${code})`)); });
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const m = /iscsi:\/\/\S+\/0\b/.exec(readFileSync(log, 'utf8'));
+      if (m) { clearInterval(poll); resolve({ proc, url: m[0] }); return; }
+      if (Date.now() - started > 30_000) { clearInterval(poll); proc.kill('SIGKILL'); reject(new Error('reference target did not start within 30 s')); }
+    }, 50);
+    proc.once('exit', code => { clearInterval(poll); reject(new Error(`reference target exited early (${code})`)); });
   });
 }
 
