@@ -21,8 +21,9 @@ const element = fc.oneof(
   fc.constant({ kind: 'tur' as const, data: Buffer.alloc(0) }),
 );
 
-/** Generates `n` batch elements from `seed` (the same seed gives the same PDUs). */
-export const drawBatch = (seed: number, n: number) => fc.sample(element, { seed, numRuns: n });
+/** Generates `n` batch elements from `seed` (the same seed gives the same PDUs): one draw of a whole array, since
+ * fc.sample sets up a fresh random stream per value. */
+export const drawBatch = (seed: number, n: number) => fc.sample(fc.array(element, { minLength: n, maxLength: n }), { seed, numRuns: 1 })[0]!;
 
 const TUR_CDB = Buffer.alloc(16);
 

@@ -21,7 +21,7 @@ export function scsiRequest(conn: Connection, task: Task): ScsiRequest {
   return {
     nexus: conn.session!.nexus, lun: task.cmd.lun, cdb: task.cdb, attr: task.cmd.attr,
     expectedDataTransferLength: task.cmd.expectedDataTransferLength, dataOut: task.buffer.subarray(0, task.need),
-    aborted: () => task.aborted,
+    task,
   };
 }
 

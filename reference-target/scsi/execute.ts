@@ -62,7 +62,7 @@ export async function executeCommand(dev: DeviceInfo, req: ScsiRequest): Promise
   const lu = n === undefined ? undefined : dev.luns.get(n);
   const descriptor = lu?.modes.descriptorSense ?? false;
   // Aborted while queued behind other commands on the LU: a command the initiator no longer has must not run.
-  if (req.aborted?.()) return { status: TASK_ABORTED };
+  if (req.task?.aborted) return { status: TASK_ABORTED };
   if (req.cdb.length === 0) return toResult(invalidOpcode(), descriptor);
   if (dev.faults.has('fault/crash-on-cdb-reserved-bit') && crashTrigger(req.cdb)) {
     throw new Error('fault/crash-on-cdb-reserved-bit: READ CAPACITY(10) byte 1 bit 5 set');

@@ -115,7 +115,7 @@ describe('PERSISTENT RESERVE OUT / IN', () => {
     expect((await out(dev, I1, 4, 3, 1n, 2n)).abortNexuses).toBeUndefined();
     const w = write10(0, 1);
     const aborted = await dev.execute({ nexus: I1, lun: 0n, cdb: Buffer.from([...w, ...Buffer.alloc(16 - w.length)]), attr: 1,
-      expectedDataTransferLength: 512, dataOut: Buffer.alloc(512, 0xee), aborted: () => true });
+      expectedDataTransferLength: 512, dataOut: Buffer.alloc(512, 0xee), task: { aborted: true } });
     expect(aborted.status).toBe(0x40);
     expect((await run(dev, read10(0, 1))).dataIn!.every(b => b !== 0xee)).toBe(true);
   });
