@@ -6,6 +6,7 @@ import type { LoginResult } from '../harness/runner/login.js';
 import { closed, describeEvent, loginStatus, nonStrict, pass, type CaseEvent, type Matcher, type Outcome } from '../harness/runner/outcomes.js';
 import type { PduNamed } from '../harness/pdu/registry.js';
 import { decodeText, encodeText, type TextPair } from '../harness/text/codec.js';
+import { notUnderstoodAllowed } from '../harness/text/rules.js';
 import { firstLoginKeys } from './support.js';
 
 type LoginResponse = PduNamed<'LoginResponse'>;
@@ -41,8 +42,12 @@ export function refused(r: LoginResult, key: string): Outcome[] {
   return [pass(keyRejected(r, key)), pass(loginStatus(0x02)), nonStrict(closed())];
 }
 
-/** Fails when a known RFC key was answered NotUnderstood (§6.2: every key of RFC 7143 must be comprehended). */
+/**
+ * Fails when a known RFC key was answered NotUnderstood (§6.2: every key of RFC 7143 must be comprehended), except the
+ * X extension formats, which §11.13.8 exempts (X#NodeArchitecture: the sender must expect NotUnderstood, §13.26.2).
+ */
 export function notNotUnderstood(t: CaseApi, r: LoginResult, key: string): void {
+  if (notUnderstoodAllowed(key)) return;
   t.check(!valuesOf(r, key).includes('NotUnderstood'), `${key} is never answered NotUnderstood (a key of RFC 7143)`, `${key}=NotUnderstood`, 'rfc7143/6.2');
 }
 

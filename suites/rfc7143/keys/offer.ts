@@ -4,6 +4,7 @@ import type { CaseApi } from '../../../harness/runner/case-api.js';
 import type { LoginResult } from '../../../harness/runner/login.js';
 import { closed, loginStatus, nonStrict, pass, type Outcome } from '../../../harness/runner/outcomes.js';
 import { keyAnswer, keyRejected, loggedIn, notNotUnderstood, parseNumber, valuesOf } from '../../support-login.js';
+import { notUnderstoodAllowed } from '../../../harness/text/rules.js';
 
 /** How the answer to one offer is judged. */
 export type Expect =
@@ -58,7 +59,8 @@ export function outcomesFor(r: LoginResult, row: Pick<OfferRow, 'key' | 'value' 
       return [pass({ describe: `login succeeds with ${key} answered one of ${value}`, test: () => r.ok && answered.length > 0 && answered.every(v => offers.includes(v)) })];
     }
     case 'declare':
-      return [pass({ describe: `login succeeds and ${key}=${value} is not refused`, test: () => r.ok && !answered.some(v => v === 'Reject' || v === 'NotUnderstood') })];
+      // NotUnderstood is a refusal, except for X extension keys, whose sender must expect it (§11.13.8, §13.26.2).
+      return [pass({ describe: `login succeeds and ${key}=${value} is not refused`, test: () => r.ok && !answered.some(v => v === 'Reject' || (v === 'NotUnderstood' && !notUnderstoodAllowed(key))) })];
     case 'refuse': {
       const admissible = (v: string): boolean => (x.range ? inRange(v, x.range) : false) || (x.values?.includes(v) ?? false);
       const alts: Outcome[] = [pass(keyRejected(r, key)), pass(loginStatus(0x02)), nonStrict(closed())];
