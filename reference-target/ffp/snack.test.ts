@@ -4,23 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodePdu, makePdu, type KnownPdu, type PduNamed } from '../../harness/pdu/registry.js';
 import type { TextPair } from '../../harness/text/codec.js';
 import { RawClient } from '../test-support/raw-client.js';
-import { startTestTarget, TEST_IQN } from '../test-support/start.js';
+import { loggedInClient, startTestTarget, TEST_IQN } from '../test-support/start.js';
 
 const open: { close(): unknown }[] = [];
 afterEach(async () => { for (const o of open.splice(0)) await o.close(); });
 
 const NO_TAG = 0xffffffff;
 
-async function loggedIn(cfg = {}, keys: TextPair[] = [{ key: 'ErrorRecoveryLevel', value: '1' }]) {
-  const t = await startTestTarget(cfg);
-  open.push({ close: () => t.target.close(0) });
-  const c = await RawClient.connect(t.port);
-  open.push(c);
-  const r = await c.login(TEST_IQN, keys);
-  expect(r.rsp.statusClass).toBe(0);
-  c.cmdSN = r.rsp.expCmdSN;
-  return { ...t, c, login: r };
-}
+const loggedIn = (cfg = {}, keys: TextPair[] = [{ key: 'ErrorRecoveryLevel', value: '1' }]) => loggedInClient(open, cfg, keys);
 
 const read10 = (lba: number, blocks: number): Buffer => {
   const cdb = Buffer.alloc(16);
