@@ -81,7 +81,7 @@ class FakeSocket extends EventEmitter {
 }
 
 /** PDUs/s through the reference target's connection, framer, dispatch and handlers with no socket at all. */
-export async function inProcess(seconds: number): Promise<number> {
+async function inProcess(seconds: number): Promise<number> {
   const [{ parseTargetConfig }, { TargetContext }, { FaultSet }, { silentLogger }, { Connection }, { dispatch }, { createScsiDevice }, { encodePduBytes, makePdu }, { encodeText }] = await Promise.all([
     import('../reference-target/config.js'), import('../reference-target/context.js'), import('../reference-target/faults/define.js'),
     import('../reference-target/log.js'), import('../reference-target/connection.js'), import('../reference-target/dispatch.js'),

@@ -2,6 +2,7 @@
 // each padded to 4 bytes. AHSLength counts the specific byte plus the data (PDU-LAYOUTS.md).
 import fc from 'fast-check';
 import { violation, type Violation } from '../violation.js';
+import { EMPTY_BUFFER } from './wire.js';
 
 /** One well-formed AHS: type, the type-specific byte, and its data (without padding). */
 export interface AhsSegment { ahsType: number; specific: number; data: Buffer }
@@ -38,12 +39,10 @@ export function ahsLength(ahs: readonly Ahs[]): number {
   return n;
 }
 
-// Shared: most PDUs carry no AHS, and a zero-length Buffer per PDU was a measurable part of the encode cost.
-const NO_AHS = Buffer.alloc(0);
 
 /** Encodes the AHS area: lengths computed, padding zero. */
 export function encodeAhs(ahs: readonly Ahs[]): Buffer {
-  if (ahs.length === 0) return NO_AHS;
+  if (ahs.length === 0) return EMPTY_BUFFER;
   const out = Buffer.alloc(ahsLength(ahs));
   let at = 0;
   for (const a of ahs) {

@@ -5,6 +5,7 @@ import { flag, joinU64, reservedBits, type ArbMode, type Field } from '../codec/
 import { defineStruct, type Struct, type StructValue } from '../codec/struct.js';
 import { violation, type Violation } from '../violation.js';
 import { arbitraryAhs, checkAhs, parseAhs, type Ahs } from './ahs.js';
+import { EMPTY_BUFFER } from './wire.js';
 
 /** What a PDU's data segment carries; drives printing, generation and the "no data" rule. */
 export type DataKind = 'none' | 'text' | 'ping' | 'scsi' | 'response' | 'rejected-header' | 'async';
@@ -69,7 +70,6 @@ export interface PduDecl<Name extends string, F extends readonly Field[]> {
   unjudged?: (v: PduOf<Name, F> & { immediate: boolean }) => readonly string[];
 }
 
-const NONE_DATA = Buffer.alloc(0);
 const anyData = fc.uint8Array({ maxLength: 64 }).map(a => Buffer.from(a));
 
 /** Declares a PDU type from its field list; byte 0 (I bit, opcode) and lengths are handled here. */
@@ -88,12 +88,12 @@ export function definePdu<const Name extends string, const F extends readonly Fi
   // Built the same way and with the same key order as decodeAll, so made and decoded values share one hidden class.
   const makeAll = new Function('D', 'NONE', `return function make(v = {}) { return { type: ${JSON.stringify(d.name)}, ${
     header.fields.map((f, i) => { const k = JSON.stringify(f.name); return `${k}: v[${k}] === undefined ? D[${i}] : v[${k}]`; }).join(', ')
-  }, ahs: v.ahs ?? [], data: v.data ?? NONE }; }`)(header.fields.map(f => f.default), NONE_DATA) as PduType<Name, V>['make'];
+  }, ahs: v.ahs ?? [], data: v.data ?? NONE }; }`)(header.fields.map(f => f.default), EMPTY_BUFFER) as PduType<Name, V>['make'];
 
   const t: PduType<Name, V> = {
     name: d.name, opcode: d.opcode, from: d.from, ref: d.ref, dataKind: d.data, ahsTypes, header, rules,
     make: makeAll,
-    decode(bhs, ahs = NONE_DATA, data = NONE_DATA) {
+    decode(bhs, ahs = EMPTY_BUFFER, data = EMPTY_BUFFER) {
       return decodeAll(bhs, ahs, data);
     },
     encodeBhs(v, into, lengths = {}) {
@@ -114,7 +114,7 @@ export function definePdu<const Name extends string, const F extends readonly Fi
       return out;
     },
     arbitrary(mode) {
-      const dataArb = d.data === 'none' ? fc.constant(NONE_DATA) : d.dataArb ?? anyData;
+      const dataArb = d.data === 'none' ? fc.constant(EMPTY_BUFFER) : d.dataArb ?? anyData;
       const build = (m: ArbMode) => fc.record({
         fields: header.arbitrary(m), ahs: arbitraryAhs(ahsTypes, m), data: m === 'any' ? anyData : dataArb,
       }).map(({ fields, ahs, data }) => Object.assign({ type: d.name }, fields, { ahs, data }) as unknown as V);

@@ -1,7 +1,7 @@
 // Byte stream -> PDUs (RFC 7143 §11.2): split on the BHS lengths, check digests, refuse hostile lengths.
 import { DecodeError } from '../errors.js';
 import { crc32c } from './crc32c.js';
-import { padLength } from './wire.js';
+import { EMPTY_BUFFER, padLength } from './wire.js';
 
 /** One PDU cut out of the stream; the Buffers share memory with the pushed chunks when they can. */
 export interface FramedPdu {
@@ -55,7 +55,6 @@ export class FrameError extends DecodeError {
   }
 }
 
-const EMPTY = Buffer.alloc(0);
 const hex8 = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 const hex2 = (n: number): string => `0x${n.toString(16).padStart(2, '0')}`;
 
@@ -152,10 +151,10 @@ export class Framer {
     const padEnd = dataEnd + pad;
     const pdu: FramedPdu = {
       bhs: f.subarray(0, 48),
-      ahs: this.ahsLen ? f.subarray(48, ahsEnd) : EMPTY,
+      ahs: this.ahsLen ? f.subarray(48, ahsEnd) : EMPTY_BUFFER,
       headerDigest: hd ? f.subarray(ahsEnd, dataStart) : null,
-      data: this.dsl ? f.subarray(dataStart, dataEnd) : EMPTY,
-      pad: pad ? f.subarray(dataEnd, padEnd) : EMPTY,
+      data: this.dsl ? f.subarray(dataStart, dataEnd) : EMPTY_BUFFER,
+      pad: pad ? f.subarray(dataEnd, padEnd) : EMPTY_BUFFER,
       dataDigest: dd ? f.subarray(padEnd, total) : null,
       offset: this.pos,
       index: this.index++,

@@ -21,6 +21,12 @@ export interface WireDigests {
 
 const ZERO_PAD = new Uint8Array(3);
 
+/**
+ * The one zero-length Buffer for "no AHS" and "no data": allocating one per PDU was a measurable part of the codec's and
+ * the target's per-PDU cost. Zero bytes long, so sharing it is safe.
+ */
+export const EMPTY_BUFFER: Buffer = Buffer.alloc(0);
+
 /** Number of zero bytes that pad `n` bytes to a 4-byte boundary. */
 export const padLength = (n: number): number => (4 - (n & 3)) & 3;
 

@@ -1,12 +1,12 @@
 // Completing a SCSI task: run it on the SCSI layer, then Data-In and status with residuals (RFC 7143 §11.4, §11.7).
 import { makePdu } from '../../harness/pdu/registry.js';
+import { EMPTY_BUFFER } from '../../harness/pdu/wire.js';
 import type { Connection } from '../connection.js';
 import type { ScsiRequest, ScsiResult } from '../scsi/device.js';
 import { sendDataIn } from './data-in.js';
 import type { Task } from './task.js';
 
 const GOOD = 0x00;
-const NO_DATA = Buffer.alloc(0);
 const CONDITION_MET = 0x04;
 
 /** Residual flags and count from what the CDB wanted to move against EDTL (§11.4.5). */
@@ -53,7 +53,7 @@ export function complete(task: Task, res: ScsiResult): void {
   if (res.abortNexuses) abortTasksOf(conn, res.abortNexuses, task.cmd.lun);
   const cmd = task.cmd;
   const edtl = cmd.expectedDataTransferLength;
-  const dataIn = cmd.read ? res.dataIn ?? NO_DATA : NO_DATA;
+  const dataIn = cmd.read ? res.dataIn ?? EMPTY_BUFFER : EMPTY_BUFFER;
   // Reads: what the command would send (already cut to its allocation length) against EDTL, so a short answer to a
   // large allocation length is an underflow and an allocation-length cut is none (§11.4.5.1). Writes: the CDB's bytes.
   const wanted = cmd.read && res.dataIn ? dataIn.length : res.transferLength ?? (cmd.read ? 0 : task.need);
@@ -62,7 +62,7 @@ export function complete(task: Task, res: ScsiResult): void {
   const collapse = data.length > 0 && !res.sense && (res.status === GOOD || res.status === CONDITION_MET);
   if (collapse) return sendDataIn(conn, task, data, { status: res.status, ...r });
   if (data.length) sendDataIn(conn, task, data);
-  const sense = res.sense && res.sense.length ? Buffer.concat([Buffer.from([res.sense.length >> 8, res.sense.length & 0xff]), res.sense]) : NO_DATA;
+  const sense = res.sense && res.sense.length ? Buffer.concat([Buffer.from([res.sense.length >> 8, res.sense.length & 0xff]), res.sense]) : EMPTY_BUFFER;
   conn.send(makePdu('ScsiResponse', {
     final: true, bidiOverflow: false, bidiUnderflow: false, overflow: r.overflow, underflow: r.underflow,
     response: 0, status: res.status, itt: task.itt, snackTag: 0, statSN: 0, expCmdSN: 0, maxCmdSN: 0,

@@ -1,5 +1,6 @@
 // SCSI Command handler (RFC 7143 §11.3): task slot, immediate/unsolicited data rules, then R2Ts or execution.
 import type { PduNamed } from '../../harness/pdu/registry.js';
+import { EMPTY_BUFFER } from '../../harness/pdu/wire.js';
 import type { Connection } from '../connection.js';
 import { IscsiSense, sendStatus } from './iscsi-sense.js';
 import { Reason, protocolError, reject } from './reject.js';
@@ -10,7 +11,6 @@ type ScsiCommand = PduNamed<'ScsiCommand'>;
 
 const TASK_SET_FULL = 0x28;
 const EXTENDED_CDB = 1;
-const NO_DATA = Buffer.alloc(0);
 
 /** Starts a task for a delivered SCSI Command (already in CmdSN order). */
 export function handleScsiCommand(conn: Connection, cmd: ScsiCommand, bhs: Buffer): void {
@@ -28,7 +28,7 @@ export function handleScsiCommand(conn: Connection, cmd: ScsiCommand, bhs: Buffe
   if (!conn.ctx.reserveBuffer(need)) return taskSetFull(conn, cmd);
   const unsolicitedOpen = !cmd.final && cmd.write;
   const task: Task = {
-    itt: cmd.itt, conn, cmd, cdb, need, buffer: need ? Buffer.alloc(need) : NO_DATA, reserved: need, received: 0,
+    itt: cmd.itt, conn, cmd, cdb, need, buffer: need ? Buffer.alloc(need) : EMPTY_BUFFER, reserved: need, received: 0,
     unsolicitedEnd: unsolicitedOpen ? Math.min(conn.params.firstBurstLength, edtl) : cmd.data.length,
     unsolicitedOpen, unsolicitedDataSN: 0, unsolicitedReceived: 0, r2ts: new Map(),
     nextR2tOffset: 0, sn: 0, dataInCount: 0, state: 'collecting', aborted: false,
