@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../script/schema.js';
-import { loginMode } from './login.js';
+import { loginMode, mayEndLogin } from './login.js';
 
 const ctx = { seeds: [], maxBody: 4, targetName: 'iqn.2026-11.test:fake' };
-const endsLogin = (s: Step) => s.op === 'send' && (!('type' in s.pdu) || s.pdu.type !== 'LoginRequest' || (s.pdu.transit === true && s.pdu.nsg === 3));
+const endsLogin = (s: Step) => mayEndLogin({ steps: [s], desync: false });
 const allowsReject = (s: Step) => s.op === 'expect' && s.oneOf.some(o => 'pdu' in o && o.pdu?.type === 'Reject');
 
 describe('login mode', () => {
